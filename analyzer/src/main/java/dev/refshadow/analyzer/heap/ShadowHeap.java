@@ -1,0 +1,234 @@
+package dev.refshadow.analyzer.heap;
+
+import static dev.refshadow.analyzer.heap.ObjectTable.COLLECTING;
+import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
+import static dev.refshadow.analyzer.heap.ObjectTable.LIVE;
+import static dev.refshadow.analyzer.heap.ObjectTable.TRACKED;
+import static dev.refshadow.analyzer.heap.ObjectTable.WEAKLY_REFERENCED;
+import static dev.refshadow.analyzer.heap.ObjectTable.WEAK_REFERENCE;
+
+import java.util.Arrays;
+
+/**
+ * Reference counting over the {@link ObjectTable}: counts, labelled edges and release by
+ * refcount.
+ *
+ * <p>A decrement that reaches zero only records the object in the zero-count table;
+ * {@link #releaseZeroCounts()} frees what is still at zero, iteratively: freeing an object
+ * releases its outgoing edges, which may push more objects, so a chain of ten million objects
+ * is released with a work stack, never by recursion.
+ */
+public final class ShadowHeap {
+    /** Label of every array slot: fingerprints normalise indices to {@code [*]}. */
+    public static final String ARRAY_SLOT_NAME = "[*]";
+
+    public final ObjectTable table;
+    public final GcList lists;
+    public final ClassTable classes = new ClassTable();
+    public final NameTable labels = new NameTable();
+    public final NameTable sites = new NameTable();
+    public final Anomalies anomalies = new Anomalies();
+    public final WeakReferences weakReferences = new WeakReferences();
+    public final int arraySlotLabel = labels.intern(ARRAY_SLOT_NAME);
+
+    private final FreeHook freeHook;
+    private int[] zeroCounts = new int[256];
+    private int zeroCountTop;
+    private long freedByRefcount;
+    private long freedAsGarbage;
+    /** Sequence number of the event being applied, and its source site (0: unknown). */
+    private long eventSeq;
+    private int eventSite;
+
+    /** Told of every container freed, as CPython's {@code PyObject_GC_Del} lowers count0. */
+    public interface FreeHook {
+        void containerFreed(int id);
+    }
+
+    public ShadowHeap(int initialCapacity, FreeHook freeHook) {
+        this.table = new ObjectTable(initialCapacity);
+        this.lists = new GcList(table);
+        this.freeHook = freeHook;
+    }
+
+    /** Marks the start of a new event; decrements it causes remember {@code site}. */
+    public void beginEvent(int site) {
+        eventSeq++;
+        eventSite = site;
+    }
+
+    /** Creates an object of {@code classId} with a count of 0 (the caller adds the first reference). */
+    public int newObject(int classId, int site, int extraFlags) {
+        return table.newObject(classes.flags(classId) | extraFlags, classId, site);
+    }
+
+    public void incRef(int id) {
+        if (id != 0) {
+            table.rc[id]++;
+        }
+    }
+
+    public void decRef(int id) {
+        if (id == 0) {
+            return;
+        }
+        ObjectTable t = table;
+        t.lastDecrementSite[id] = eventSite;
+        t.lastDecrementSeq[id] = eventSeq;
+        dropInternalRef(id);
+    }
+
+    /**
+     * Drops a reference the analyzer itself held for a moment (the collector's
+     * {@code Py_INCREF}/{@code Py_DECREF} pairs): unlike {@link #decRef}, it is no program event.
+     */
+    public void dropInternalRef(int id) {
+        int count = --table.rc[id];
+        if (count <= 0) {
+            if (zeroCountTop == zeroCounts.length) {
+                zeroCounts = Arrays.copyOf(zeroCounts, zeroCountTop * 2);
+            }
+            zeroCounts[zeroCountTop++] = id;
+        }
+    }
+
+    /** Adds {@code delta} copies of edge holder --label--> target (no count change). */
+    public void addEdge(int holder, int target, int label, int delta) {
+        if (target != 0) {
+            table.edges[holder] = EdgeSet.add(table.edges[holder], target, label, delta);
+        }
+    }
+
+    /** A reference store into a holder's field or slot: the new value is counted before the old is released. */
+    public void store(int holder, int label, int oldValue, int newValue) {
+        if (!isLiveOrNull(holder) || !isLiveOrNull(oldValue) || !isLiveOrNull(newValue)) {
+            return;
+        }
+        if (oldValue == newValue) {
+            return;
+        }
+        addEdge(holder, newValue, label, 1);
+        incRef(newValue);
+        addEdge(holder, oldValue, label, -1);
+        decRef(oldValue);
+    }
+
+    /** A store into a root (static field, pinned slot): counts only, no edge. */
+    public void storeRoot(int oldValue, int newValue) {
+        if (!isLiveOrNull(oldValue) || !isLiveOrNull(newValue)) {
+            return;
+        }
+        incRef(newValue);
+        decRef(oldValue);
+    }
+
+    /** {@code weakRef} now refers (weakly, uncounted) to {@code referent}, 0 to clear it. */
+    public void setWeakReferent(int weakRef, int referent) {
+        if (!isLiveOrNull(weakRef) || weakRef == 0 || !isLiveOrNull(referent)) {
+            return;
+        }
+        weakReferences.register(weakRef, referent);
+        table.flags[weakRef] |= WEAK_REFERENCE;
+        if (referent != 0) {
+            table.flags[referent] |= WEAKLY_REFERENCED;
+        }
+    }
+
+    /** Clears the weak references to a garbage object (CPython's handle_weakrefs); returns how many. */
+    public int clearWeakReferencesTo(int referent) {
+        if ((table.flags[referent] & WEAKLY_REFERENCED) == 0) {
+            return 0;
+        }
+        table.flags[referent] &= ~WEAKLY_REFERENCED;
+        return weakReferences.clearAllTo(referent);
+    }
+
+    /** True for null and live ids; records an anomaly for anything else. */
+    public boolean isLiveOrNull(int id) {
+        if (id == 0 || table.isLive(id)) {
+            return true;
+        }
+        anomalies.record(Anomalies.Kind.FREED_OBJECT_SEEN);
+        return false;
+    }
+
+    /** Frees every object whose count is (still) zero, and what that releases in turn. */
+    public void releaseZeroCounts() {
+        ObjectTable t = table;
+        while (zeroCountTop > 0) {
+            int id = zeroCounts[--zeroCountTop];
+            if ((t.flags[id] & LIVE) == 0 || t.rc[id] > 0) {
+                continue;
+            }
+            if (t.rc[id] < 0) {
+                anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT);
+                t.rc[id] = 0;
+            }
+            free(id);
+        }
+    }
+
+    /** Releases the outgoing references of {@code id} and recycles it. */
+    private void free(int id) {
+        ObjectTable t = table;
+        clearEdges(id);
+        int f = t.flags[id];
+        if ((f & TRACKED) != 0) {
+            lists.remove(id);
+        }
+        if ((f & WEAKLY_REFERENCED) != 0) {
+            weakReferences.clearAllTo(id);
+        }
+        if ((f & WEAK_REFERENCE) != 0) {
+            weakReferences.unregister(id);
+        }
+        t.recycle(id);
+        // Members of the garbage being deleted are counted by the collector, not here.
+        if ((f & COLLECTING) != 0) {
+            freedAsGarbage++;
+        } else {
+            freedByRefcount++;
+        }
+        if ((f & CONTAINER) != 0) {
+            freeHook.containerFreed(id);
+        }
+    }
+
+    /**
+     * Drops every outgoing reference of {@code id} (CPython's {@code tp_clear}); targets whose
+     * count reaches zero go to the zero-count table.
+     */
+    public void clearEdges(int id) {
+        int[] block = table.edges[id];
+        if (block == null) {
+            return;
+        }
+        table.edges[id] = null;
+        for (int i = 1; i < block.length; i += EdgeSet.ENTRY) {
+            int target = block[i];
+            if (target == 0) {
+                continue;
+            }
+            int count = block[i + EdgeSet.COUNT];
+            if (count == 1) {
+                decRef(target);
+            } else {
+                table.rc[target] -= count - 1;
+                decRef(target);
+            }
+        }
+    }
+
+    public long freedByRefcount() {
+        return freedByRefcount;
+    }
+
+    /** Objects freed while being deleted as cyclic garbage. */
+    public long freedAsGarbage() {
+        return freedAsGarbage;
+    }
+
+    public long eventSeq() {
+        return eventSeq;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.refshadow.analyzer.heap;
+
+import java.util.Arrays;
+
+/**
+ * The live frames of one application thread: local-variable slots (arguments included) and
+ * operand-stack temporaries. Every reference held there counts as an external reference.
+ */
+public final class ThreadFrames {
+    private final ShadowHeap heap;
+    private int[] slots = new int[64];
+    private int slotTop;
+    /** Per frame: where its slots start, how many it has, where its temporaries start. */
+    private int[] frameSlotBase = new int[16];
+    private int[] frameSlotCount = new int[16];
+    private int[] frameTempBase = new int[16];
+    private int depth;
+    private int[] temps = new int[16];
+    private int tempTop;
+
+    public ThreadFrames(ShadowHeap heap) {
+        this.heap = heap;
+    }
+
+    /** A method starts: reserves {@code maxLocals} slots, all null. */
+    public void enter(int maxLocals) {
+        if (depth == frameSlotBase.length) {
+            frameSlotBase = Arrays.copyOf(frameSlotBase, depth * 2);
+            frameSlotCount = Arrays.copyOf(frameSlotCount, depth * 2);
+            frameTempBase = Arrays.copyOf(frameTempBase, depth * 2);
+        }
+        if (slotTop + maxLocals > slots.length) {
+            slots = Arrays.copyOf(slots, Math.max(slots.length * 2, slotTop + maxLocals));
+        }
+        frameSlotBase[depth] = slotTop;
+        frameSlotCount[depth] = maxLocals;
+        frameTempBase[depth] = tempTop;
+        depth++;
+        Arrays.fill(slots, slotTop, slotTop + maxLocals, 0);
+        slotTop += maxLocals;
+    }
+
+    /** A method returns or unwinds: every slot and leftover temporary of its frame is released. */
+    public void exit() {
+        if (depth == 0) {
+            heap.anomalies.record(Anomalies.Kind.UNBALANCED_FRAME);
+            return;
+        }
+        depth--;
+        int base = frameSlotBase[depth];
+        for (int i = base; i < slotTop; i++) {
+            heap.decRef(slots[i]);
+            slots[i] = 0;
+        }
+        slotTop = base;
+        for (int i = frameTempBase[depth]; i < tempTop; i++) {
+            heap.decRef(temps[i]);
+        }
+        tempTop = frameTempBase[depth];
+    }
+
+    /** {@code astore slot} (or a primitive store, with {@code value} 0) in the current frame. */
+    public void storeLocal(int slot, int value) {
+        if (depth == 0 || slot < 0 || slot >= frameSlotCount[depth - 1]) {
+            heap.anomalies.record(Anomalies.Kind.UNBALANCED_FRAME);
+            return;
+        }
+        if (!heap.isLiveOrNull(value)) {
+            value = 0;
+        }
+        int at = frameSlotBase[depth - 1] + slot;
+        int old = slots[at];
+        slots[at] = value;
+        heap.incRef(value);
+        heap.decRef(old);
+    }
+
+    /** The value of a local slot of the current frame (0 for null or no frame). */
+    public int local(int slot) {
+        if (depth == 0 || slot < 0 || slot >= frameSlotCount[depth - 1]) {
+            return 0;
+        }
+        return slots[frameSlotBase[depth - 1] + slot];
+    }
+
+    /** A reference is left on the operand stack (fresh object, returned value). */
+    public void pushTemp(int id) {
+        if (id == 0 || !heap.isLiveOrNull(id)) {
+            return;
+        }
+        if (tempTop == temps.length) {
+            temps = Arrays.copyOf(temps, tempTop * 2);
+        }
+        temps[tempTop++] = id;
+        heap.incRef(id);
+    }
+
+    /** The instruction that consumed a temporary has taken its own count: drop the temporary's. */
+    public void popTemp(int id) {
+        if (id == 0) {
+            return;
+        }
+        int floor = depth == 0 ? 0 : frameTempBase[depth - 1];
+        for (int i = tempTop - 1; i >= floor; i--) {
+            if (temps[i] == id) {
+                temps[i] = temps[--tempTop];
+                heap.decRef(id);
+                return;
+            }
+        }
+        heap.anomalies.record(Anomalies.Kind.UNKNOWN_TEMPORARY);
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** Releases everything: the thread ended. */
+    public void exitAll() {
+        while (depth > 0) {
+            exit();
+        }
+        for (int i = 0; i < tempTop; i++) {
+            heap.decRef(temps[i]);
+        }
+        tempTop = 0;
+    }
+}
