@@ -11,6 +11,7 @@ import dev.refshadow.analyzer.heap.GcList;
 import dev.refshadow.analyzer.heap.ObjectTable;
 import dev.refshadow.analyzer.heap.ShadowHeap;
 import dev.refshadow.analyzer.heap.ThreadFrames;
+import dev.refshadow.analyzer.heap.WriteKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Analyzer {
     public final Collector collector;
     private Trigger trigger = Trigger.AT_ALLOCATION;
     private boolean collectionScheduled;
+    private int eventSite;
     private ThreadFrames[] threads = new ThreadFrames[8];
     private long allocated;
     private long discovered;
@@ -133,21 +135,34 @@ public final class Analyzer {
         }
     }
 
+    /** The source site of the next event (a store, local store or frame exit), for closing writes. */
+    public void setEventSite(int site) {
+        eventSite = site;
+    }
+
+    private int takeEventSite() {
+        int site = eventSite;
+        eventSite = 0;
+        return site;
+    }
+
     /** {@code holder.field = newValue}, replacing {@code oldValue}. */
     public void storeField(int holder, int label, int oldValue, int newValue) {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.FIELD);
         heap.store(holder, label, oldValue, newValue);
         heap.releaseZeroCounts();
     }
 
     /** {@code array[i] = newValue}, replacing {@code oldValue}. */
     public void storeArray(int array, int oldValue, int newValue) {
-        storeField(array, heap.arraySlotLabel, oldValue, newValue);
+        heap.beginEvent(takeEventSite(), WriteKind.ARRAY);
+        heap.store(array, heap.arraySlotLabel, oldValue, newValue);
+        heap.releaseZeroCounts();
     }
 
     /** A static field: a root. */
     public void storeStatic(int oldValue, int newValue) {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.STATIC);
         heap.storeRoot(oldValue, newValue);
         heap.releaseZeroCounts();
     }
@@ -171,13 +186,34 @@ public final class Analyzer {
     }
 
     public void frameExit(int thread) {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
         frames(thread).exit();
         heap.releaseZeroCounts();
     }
 
+    /** The frame returns or unwinds with {@code id}, which becomes a temporary of the caller. */
+    public void frameExitPassing(int thread, int id) {
+        heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
+        frames(thread).exitPassing(id);
+        heap.releaseZeroCounts();
+    }
+
+    /** The temporaries of the thread's current frame were consumed. */
+    public void releaseTemps(int thread) {
+        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
+        frames(thread).releaseTemps();
+        heap.releaseZeroCounts();
+    }
+
+    /** The allocation site of {@code id}, once known. */
+    public void setSite(int id, int site) {
+        if (heap.table.isLive(id)) {
+            heap.table.siteId[id] = site;
+        }
+    }
+
     public void storeLocal(int thread, int slot, int value) {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
         frames(thread).storeLocal(slot, value);
         heap.releaseZeroCounts();
     }
@@ -191,7 +227,7 @@ public final class Analyzer {
     }
 
     public void popTemp(int thread, int id) {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
         frames(thread).popTemp(id);
         heap.releaseZeroCounts();
     }
@@ -199,7 +235,7 @@ public final class Analyzer {
     /** The thread ended: its frames and temporaries are released. */
     public void threadEnded(int thread) {
         if (thread < threads.length && threads[thread] != null) {
-            heap.beginEvent(0);
+            heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
             threads[thread].exitAll();
             threads[thread] = null;
             heap.releaseZeroCounts();
@@ -297,7 +333,7 @@ public final class Analyzer {
 
     /** {@code del gc.garbage[:]}: the list's references are released. */
     public void clearGarbage() {
-        heap.beginEvent(0);
+        heap.beginEvent(takeEventSite(), WriteKind.COLLECTOR);
         for (int id : gc.garbageIds()) {
             heap.decRef(id);
         }

@@ -99,9 +99,9 @@ public final class GcState {
         }
     }
 
-    /** {@code gc.freeze()} zeroes generation 0's count. */
+    /** {@code gc.freeze()} zeroes the count of every generation, as {@code gc_freeze_impl} does. */
     public void freezeHook() {
-        count[0] = 0;
+        Arrays.fill(count, 0);
     }
 
     public int[] garbageIds() {

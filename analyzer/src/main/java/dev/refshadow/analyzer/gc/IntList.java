@@ -25,6 +25,10 @@ public final class IntList {
         return size;
     }
 
+    public int removeLast() {
+        return items[--size];
+    }
+
     public void clear() {
         size = 0;
     }

@@ -1,19 +1,30 @@
 package dev.refshadow.analyzer.heap;
 
+import java.util.Arrays;
+
 /**
  * A signed multiset of labelled edges, stored in one {@code int[]} per holder.
  *
- * <p>Layout: {@code block[0]} is the number of entries; entries of three ints
- * ({@code target, label, count}) follow. An entry whose target is 0 is empty, so every block is
+ * <p>Layout: {@code block[0]} is a header; entries of three ints ({@code target, label, count})
+ * follow, up to the end of the block. An entry whose target is 0 is empty, so every block is
  * iterated the same way:
  * <pre>for (int i = 1; i &lt; block.length; i += ENTRY) if (block[i] != 0) ...</pre>
- * Small blocks (up to {@link #LINEAR_MAX} entries, the case of almost every object) are packed
- * and searched linearly; larger ones (reference arrays, big maps' tables) are open-addressing
- * hash tables with linear probing and backward-shift deletion, so a store into a
- * million-element array costs O(1).
+ * Every non-empty entry lies below {@link #end(block)}, so an iteration may stop there.
+ *
+ * <p>Small blocks (up to {@link #LINEAR_MAX} entries, the case of almost every object) are packed,
+ * searched linearly, and {@code block[0]} is their number of entries. Larger ones (reference
+ * arrays, big maps' tables) are <em>indexed</em>, like CPython's compact dict: the entries are kept
+ * in insertion order (a removal leaves a hole, an empty entry), {@code block[0]} is the number of
+ * entry slots used so far, holes included, and an open-addressing hash index (linear probing,
+ * tombstones) follows the entries, so a store into a million-element array costs O(1). The index
+ * lives in the label and count ints of entries whose target is 0, so the iteration above skips
+ * it. Insertion order keeps an array filled in index order in that order, which is the order
+ * CPython's {@code tp_traverse} of a list visits, and walks the object table in order when the
+ * elements were allocated in order.
  *
  * <p>Counts are signed: a removal that arrives before its insertion leaves a count of -1 and
- * the later insertion cancels it. An entry is removed when its count returns to 0.
+ * the later insertion cancels it. An entry is removed when its count returns to 0. Below
+ * {@link #end(block)}, empty entries hold 0 in all three ints.
  */
 public final class EdgeSet {
     public static final int ENTRY = 3;
@@ -21,17 +32,52 @@ public final class EdgeSet {
     public static final int LABEL = 1;
     public static final int COUNT = 2;
     static final int LINEAR_MAX = 8;
-    private static final int FIRST_HASH_CAPACITY = 32;
+    /** Entry capacity of a new indexed block (a power of two above {@link #LINEAR_MAX}). */
+    private static final int FIRST_INDEXED_CAPACITY = 16;
+    /** The longest linear block. */
+    private static final int LINEAR_LENGTH_MAX = 1 + LINEAR_MAX * ENTRY;
+
+    // An indexed block of capacity cap (entries): [0] used, cap entries from 1, then at
+    // base = 1 + cap * ENTRY a header entry {0, size, tombstones}, then cap entries {0, slot, slot}
+    // holding the 2 * cap index slots. A slot is 0 (free), TOMBSTONE, or entry number + 1 in its
+    // low log2(cap) + 1 bits, below the key's hash bits that the slot number does not use (a tag
+    // that spares reading most entries that are not the key).
+    private static final int TOMBSTONE = -1;
 
     private EdgeSet() {
     }
 
+    /** Number of distinct edges (entries with a non-zero count). */
     public static int size(int[] block) {
-        return block == null ? 0 : block[0];
+        if (block == null) {
+            return 0;
+        }
+        if (block.length <= LINEAR_LENGTH_MAX) {
+            return block[0];
+        }
+        return block[base(indexedCapacity(block)) + 1];
+    }
+
+    /** One past the last entry that may be non-empty: iterations may stop there. */
+    public static int end(int[] block) {
+        return 1 + block[0] * ENTRY;
     }
 
     static int capacity(int[] block) {
-        return (block.length - 1) / ENTRY;
+        return block.length <= LINEAR_LENGTH_MAX ? (block.length - 1) / ENTRY : indexedCapacity(block);
+    }
+
+    private static int indexedCapacity(int[] block) {
+        return (block.length - 1 - ENTRY) / (2 * ENTRY);
+    }
+
+    private static int base(int cap) {
+        return 1 + cap * ENTRY;
+    }
+
+    /** Position in the block of index slot {@code slot}. */
+    private static int slotAt(int base, int slot) {
+        return base + ENTRY + (slot >> 1) * ENTRY + 1 + (slot & 1);
     }
 
     /**
@@ -42,11 +88,10 @@ public final class EdgeSet {
         if (block == null) {
             block = new int[1 + 2 * ENTRY];
         }
-        int cap = capacity(block);
-        if (cap <= LINEAR_MAX) {
+        if (block.length <= LINEAR_LENGTH_MAX) {
             return addLinear(block, target, label, delta);
         }
-        return addHashed(block, target, label, delta);
+        return addIndexed(block, target, label, delta);
     }
 
     /** Multiplicity of edge (target, label), 0 when absent. */
@@ -64,7 +109,8 @@ public final class EdgeSet {
             return 0;
         }
         int total = 0;
-        for (int i = 1; i < block.length; i += ENTRY) {
+        int end = end(block);
+        for (int i = 1; i < end; i += ENTRY) {
             if (block[i] == target) {
                 total += block[i + COUNT];
             }
@@ -72,9 +118,9 @@ public final class EdgeSet {
         return total;
     }
 
+    /** Position of the entry of (target, label), -1 when absent. */
     private static int find(int[] block, int target, int label) {
-        int cap = capacity(block);
-        if (cap <= LINEAR_MAX) {
+        if (block.length <= LINEAR_LENGTH_MAX) {
             int end = 1 + block[0] * ENTRY;
             for (int i = 1; i < end; i += ENTRY) {
                 if (block[i] == target && block[i + LABEL] == label) {
@@ -83,14 +129,23 @@ public final class EdgeSet {
             }
             return -1;
         }
-        int mask = cap - 1;
-        for (int slot = hash(target, label) & mask; ; slot = (slot + 1) & mask) {
-            int i = 1 + slot * ENTRY;
-            if (block[i] == 0) {
+        int cap = indexedCapacity(block);
+        int base = base(cap);
+        int mask = 2 * cap - 1;
+        int h = hash(target, label);
+        int bits = Integer.numberOfTrailingZeros(cap) + 1;
+        int tag = (h >>> (bits + 1)) << bits;
+        int numberMask = (1 << bits) - 1;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int v = block[slotAt(base, slot)];
+            if (v == 0) {
                 return -1;
             }
-            if (block[i] == target && block[i + LABEL] == label) {
-                return i;
+            if (v > 0 && (v & ~numberMask) == tag) {
+                int i = 1 + ((v & numberMask) - 1) * ENTRY;
+                if (block[i] == target && block[i + LABEL] == label) {
+                    return i;
+                }
             }
         }
     }
@@ -120,12 +175,12 @@ public final class EdgeSet {
         if (delta == 0) {
             return block;
         }
-        int cap = capacity(block);
+        int cap = (block.length - 1) / ENTRY;
         if (size == cap) {
             if (cap < LINEAR_MAX) {
-                block = java.util.Arrays.copyOf(block, 1 + 2 * cap * ENTRY);
+                block = Arrays.copyOf(block, 1 + Math.min(2 * cap, LINEAR_MAX) * ENTRY);
             } else {
-                return addHashed(rehash(block, FIRST_HASH_CAPACITY), target, label, delta);
+                return addIndexed(rebuild(block, end, FIRST_INDEXED_CAPACITY), target, label, delta);
             }
         }
         block[end] = target;
@@ -135,75 +190,110 @@ public final class EdgeSet {
         return block;
     }
 
-    private static int[] addHashed(int[] block, int target, int label, int delta) {
-        int mask = capacity(block) - 1;
-        int slot = hash(target, label) & mask;
+    private static int[] addIndexed(int[] block, int target, int label, int delta) {
+        int cap = indexedCapacity(block);
+        int base = base(cap);
+        int mask = 2 * cap - 1;
+        int h = hash(target, label);
+        int bits = Integer.numberOfTrailingZeros(cap) + 1;
+        int tag = (h >>> (bits + 1)) << bits;
+        int numberMask = (1 << bits) - 1;
+        int free = -1; // first tombstone met: where a new entry's slot goes
+        int slot = h & mask;
         while (true) {
-            int i = 1 + slot * ENTRY;
-            if (block[i] == 0) {
+            int at = slotAt(base, slot);
+            int v = block[at];
+            if (v == 0) {
                 break;
             }
-            if (block[i] == target && block[i + LABEL] == label) {
-                int count = block[i + COUNT] + delta;
-                if (count != 0) {
-                    block[i + COUNT] = count;
-                } else {
-                    removeHashed(block, slot);
+            if (v > 0 && (v & ~numberMask) == tag) {
+                int i = 1 + ((v & numberMask) - 1) * ENTRY;
+                if (block[i] == target && block[i + LABEL] == label) {
+                    int count = block[i + COUNT] + delta;
+                    if (count != 0) {
+                        block[i + COUNT] = count;
+                    } else {
+                        removeIndexed(block, base, at, i);
+                    }
+                    return block;
                 }
-                return block;
+            } else if (free < 0) {
+                free = at;
             }
             slot = (slot + 1) & mask;
         }
         if (delta == 0) {
             return block;
         }
-        if ((block[0] + 1) * 2 > capacity(block)) {
-            return addHashed(rehash(block, capacity(block) * 2), target, label, delta);
+        int used = block[0];
+        int size = block[base + 1];
+        int tombstones = block[base + 2];
+        if (used == cap || size + tombstones + 1 > cap) {
+            // Out of entries, or the index would pass half full: compact, and double when more
+            // than half of the entries are live.
+            int newCap = (size + 1) * 2 > cap ? cap * 2 : cap;
+            return addIndexed(rebuild(block, end(block), newCap), target, label, delta);
         }
-        int i = 1 + slot * ENTRY;
+        int i = 1 + used * ENTRY;
         block[i] = target;
         block[i + LABEL] = label;
         block[i + COUNT] = delta;
-        block[0]++;
+        block[0] = used + 1;
+        if (free >= 0) {
+            block[free] = tag | (used + 1);
+            block[base + 2] = tombstones - 1;
+        } else {
+            block[slotAt(base, slot)] = tag | (used + 1);
+        }
+        block[base + 1] = size + 1;
         return block;
     }
 
-    /** Backward-shift deletion: no tombstones, so probe chains stay short. */
-    private static void removeHashed(int[] block, int slot) {
-        int mask = capacity(block) - 1;
-        int hole = slot;
-        int probe = slot;
-        while (true) {
-            probe = (probe + 1) & mask;
-            int p = 1 + probe * ENTRY;
-            if (block[p] == 0) {
-                break;
-            }
-            int home = hash(block[p], block[p + LABEL]) & mask;
-            // Move the entry at probe into the hole unless its home lies cyclically in (hole, probe].
-            boolean stays = hole <= probe ? (home > hole && home <= probe) : (home > hole || home <= probe);
-            if (!stays) {
-                int h = 1 + hole * ENTRY;
-                block[h] = block[p];
-                block[h + LABEL] = block[p + LABEL];
-                block[h + COUNT] = block[p + COUNT];
-                hole = probe;
-            }
+    /** Empties entry {@code i}, whose index slot is at {@code at}. */
+    private static void removeIndexed(int[] block, int base, int at, int i) {
+        block[i] = 0;
+        block[i + LABEL] = 0;
+        block[i + COUNT] = 0;
+        block[at] = TOMBSTONE;
+        block[base + 1]--;
+        block[base + 2]++;
+        // Trailing holes are given back, so that iterations stop at the last live entry.
+        int used = block[0];
+        while (used > 0 && block[1 + (used - 1) * ENTRY] == 0) {
+            used--;
         }
-        int h = 1 + hole * ENTRY;
-        block[h] = 0;
-        block[h + LABEL] = 0;
-        block[h + COUNT] = 0;
-        block[0]--;
+        block[0] = used;
     }
 
-    private static int[] rehash(int[] block, int newCapacity) {
-        int[] grown = new int[1 + newCapacity * ENTRY];
-        for (int i = 1; i < block.length; i += ENTRY) {
-            if (block[i] != 0) {
-                grown = addHashed(grown, block[i], block[i + LABEL], block[i + COUNT]);
+    /**
+     * A new indexed block of {@code newCap} entries holding, in order, the non-empty entries of
+     * {@code block} below position {@code to}.
+     */
+    private static int[] rebuild(int[] block, int to, int newCap) {
+        int base = base(newCap);
+        int[] grown = new int[base + ENTRY + newCap * ENTRY];
+        int mask = 2 * newCap - 1;
+        int bits = Integer.numberOfTrailingZeros(newCap) + 1;
+        int used = 0;
+        for (int e = 1; e < to; e += ENTRY) {
+            int target = block[e];
+            if (target == 0) {
+                continue;
             }
+            int i = 1 + used * ENTRY;
+            grown[i] = target;
+            grown[i + LABEL] = block[e + LABEL];
+            grown[i + COUNT] = block[e + COUNT];
+            used++;
+            int h = hash(target, block[e + LABEL]);
+            int slot = h & mask;
+            while (grown[slotAt(base, slot)] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            grown[slotAt(base, slot)] = ((h >>> (bits + 1)) << bits) | used;
         }
+        grown[0] = used;
+        grown[base + 1] = used;
         return grown;
     }
 

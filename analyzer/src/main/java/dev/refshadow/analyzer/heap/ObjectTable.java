@@ -56,6 +56,8 @@ public final class ObjectTable {
     /** Site of the last event that decremented this object's count, and that event's sequence. */
     public int[] lastDecrementSite;
     public long[] lastDecrementSeq;
+    /** The {@link WriteKind} of that event. */
+    public byte[] lastDecrementKind;
 
     private int highWater = FIRST_OBJECT_ID;
     private int freeHead;
@@ -73,6 +75,7 @@ public final class ObjectTable {
         edges = new int[capacity][];
         lastDecrementSite = new int[capacity];
         lastDecrementSeq = new long[capacity];
+        lastDecrementKind = new byte[capacity];
         for (int head = 1; head < FIRST_OBJECT_ID; head++) {
             next[head] = head;
             prev[head] = head;
@@ -101,6 +104,7 @@ public final class ObjectTable {
         edges[id] = null;
         lastDecrementSite[id] = 0;
         lastDecrementSeq[id] = 0;
+        lastDecrementKind[id] = 0;
         live++;
         return id;
     }
@@ -144,6 +148,7 @@ public final class ObjectTable {
         edges = Arrays.copyOf(edges, newCapacity);
         lastDecrementSite = Arrays.copyOf(lastDecrementSite, newCapacity);
         lastDecrementSeq = Arrays.copyOf(lastDecrementSeq, newCapacity);
+        lastDecrementKind = Arrays.copyOf(lastDecrementKind, newCapacity);
         capacity = newCapacity;
     }
 }

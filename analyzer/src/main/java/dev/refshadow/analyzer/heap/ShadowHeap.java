@@ -32,6 +32,7 @@ public final class ShadowHeap {
     public final int arraySlotLabel = labels.intern(ARRAY_SLOT_NAME);
 
     private final FreeHook freeHook;
+    private FreeHook freeListener = id -> { };
     private int[] zeroCounts = new int[256];
     private int zeroCountTop;
     private long freedByRefcount;
@@ -39,10 +40,16 @@ public final class ShadowHeap {
     /** Sequence number of the event being applied, and its source site (0: unknown). */
     private long eventSeq;
     private int eventSite;
+    private byte eventKind;
 
-    /** Told of every container freed, as CPython's {@code PyObject_GC_Del} lowers count0. */
+    /** Told of a freed object (the generation counts want containers, the agent every object). */
     public interface FreeHook {
         void containerFreed(int id);
+    }
+
+    /** Told of every object freed, just before its id is recycled (the agent forgets the object). */
+    public void setFreeListener(FreeHook listener) {
+        this.freeListener = listener;
     }
 
     public ShadowHeap(int initialCapacity, FreeHook freeHook) {
@@ -52,9 +59,10 @@ public final class ShadowHeap {
     }
 
     /** Marks the start of a new event; decrements it causes remember {@code site}. */
-    public void beginEvent(int site) {
+    public void beginEvent(int site, WriteKind kind) {
         eventSeq++;
         eventSite = site;
+        eventKind = kind.code();
     }
 
     /** Creates an object of {@code classId} with a count of 0 (the caller adds the first reference). */
@@ -75,6 +83,7 @@ public final class ShadowHeap {
         ObjectTable t = table;
         t.lastDecrementSite[id] = eventSite;
         t.lastDecrementSeq[id] = eventSeq;
+        t.lastDecrementKind[id] = eventKind;
         dropInternalRef(id);
     }
 
@@ -182,6 +191,7 @@ public final class ShadowHeap {
         if ((f & WEAK_REFERENCE) != 0) {
             weakReferences.unregister(id);
         }
+        freeListener.containerFreed(id);
         t.recycle(id);
         // Members of the garbage being deleted are counted by the collector, not here.
         if ((f & COLLECTING) != 0) {

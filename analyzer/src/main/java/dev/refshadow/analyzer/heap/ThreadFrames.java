@@ -59,6 +59,29 @@ public final class ThreadFrames {
         tempTop = frameTempBase[depth];
     }
 
+    /**
+     * The method returns (or unwinds with) {@code id}: it becomes a temporary of the caller.
+     * The caller's count is taken before the frame's own references are released.
+     */
+    public void exitPassing(int id) {
+        if (id != 0 && heap.isLiveOrNull(id)) {
+            heap.incRef(id);
+            exit();
+            appendTemp(id);
+        } else {
+            exit();
+        }
+    }
+
+    /** The current frame's temporaries were consumed (a new source line starts). */
+    public void releaseTemps() {
+        int floor = depth == 0 ? 0 : frameTempBase[depth - 1];
+        for (int i = floor; i < tempTop; i++) {
+            heap.decRef(temps[i]);
+        }
+        tempTop = floor;
+    }
+
     /** {@code astore slot} (or a primitive store, with {@code value} 0) in the current frame. */
     public void storeLocal(int slot, int value) {
         if (depth == 0 || slot < 0 || slot >= frameSlotCount[depth - 1]) {
@@ -88,11 +111,15 @@ public final class ThreadFrames {
         if (id == 0 || !heap.isLiveOrNull(id)) {
             return;
         }
+        heap.incRef(id);
+        appendTemp(id);
+    }
+
+    private void appendTemp(int id) {
         if (tempTop == temps.length) {
             temps = Arrays.copyOf(temps, tempTop * 2);
         }
         temps[tempTop++] = id;
-        heap.incRef(id);
     }
 
     /** The instruction that consumed a temporary has taken its own count: drop the temporary's. */

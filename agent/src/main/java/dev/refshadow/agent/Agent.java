@@ -1,0 +1,82 @@
+package dev.refshadow.agent;
+
+import dev.refshadow.agent.instrument.ClassFilter;
+import dev.refshadow.agent.instrument.Exclusions;
+import dev.refshadow.agent.instrument.RefshadowTransformer;
+import dev.refshadow.agent.runtime.AnalyzerThread;
+import dev.refshadow.agent.runtime.Barrier;
+import dev.refshadow.agent.shadow.Shadow;
+import dev.refshadow.analyzer.Analyzer;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code -javaagent} entry point: opens the modules, starts the analyzer, instruments every class. */
+public final class Agent {
+    private Agent() {
+    }
+
+    public static void premain(String args, Instrumentation inst) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Runtime.getRuntime().halt(2);
+            return;
+        }
+        start(options, inst);
+    }
+
+    private static void start(AgentOptions options, Instrumentation inst) {
+        long startedAt = System.currentTimeMillis();
+        openModules(inst);
+        Analyzer analyzer = new Analyzer();
+        analyzer.gc.setThreshold(options.thresholds());
+        Shadow shadow = new Shadow(analyzer);
+        RefshadowTransformer transformer = new RefshadowTransformer(
+                new ClassFilter(options.include(), options.exclude()));
+        transformer.warmUp();
+        inst.addTransformer(transformer, true);
+        retransformLoadedClasses(inst, transformer);
+        ExitReport exit = new ExitReport(options, inst, shadow, transformer, startedAt);
+        exit.attach();
+        AnalyzerThread analyzerThread = AnalyzerThread.start(shadow);
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(analyzerThread, exit), "refshadow-exit"));
+    }
+
+    /**
+     * Every module of the boot layer reads the barrier's module (the boot loader's unnamed
+     * module) and opens its packages to it, so that instrumented code can call the barrier and
+     * the shadow can read fields reflectively.
+     */
+    private static void openModules(Instrumentation inst) {
+        Module ours = Barrier.class.getModule();
+        for (Module module : ModuleLayer.boot().modules()) {
+            Map<String, Set<Module>> opens = new HashMap<>();
+            for (String pkg : module.getPackages()) {
+                opens.put(pkg, Set.of(ours));
+            }
+            inst.redefineModule(module, Set.of(ours), opens, opens, Set.of(), Map.of());
+        }
+    }
+
+    private static void retransformLoadedClasses(Instrumentation inst, RefshadowTransformer transformer) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (inst.isModifiableClass(c) && !c.isHidden() && Exclusions.reason(c.getName().replace('.', '/')) == null) {
+                classes.add(c);
+            }
+        }
+        for (Class<?> c : classes) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                transformer.failed.incrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.refshadow.agent.instrument;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.refshadow.agent.runtime.Symbols;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Rewrites one method so that every way it stores or holds a reference reaches the barrier:
+ * field, static and array stores with their old values, locals and arguments, frame exits
+ * (normal and exceptional), allocations and the temporaries they leave on the operand stack,
+ * {@code System.arraycopy}, {@code clone()} and {@code Array.newInstance}.
+ *
+ * <p>Inserted code never changes the operand stack at an instruction boundary and adds no
+ * branch, so the method's stack map frames stay valid; the only new frame is the one of the
+ * exceptional-exit handler, whose locals are empty (assignable from any frame). No class is
+ * loaded to instrument a method.
+ */
+final class MethodInstrumenter {
+    private static final String OBJECT = "Ljava/lang/Object;";
+
+    private final String className;
+    private final String sourceFile;
+    private final MethodNode method;
+    private final InsnList code;
+    private final boolean addFrames;
+    private final Map<Integer, Integer> siteByLine = new HashMap<>();
+    private final BitSet referenceSlots = new BitSet();
+    private final boolean isConstructor;
+    private int line;
+
+    MethodInstrumenter(String className, String sourceFile, MethodNode method, boolean addFrames) {
+        this.className = className;
+        this.sourceFile = sourceFile == null ? "Unknown Source" : sourceFile;
+        this.method = method;
+        this.code = method.instructions;
+        this.addFrames = addFrames;
+        this.isConstructor = method.name.equals("<init>");
+    }
+
+    /** {@code Object.<init>}: every construction passes here first. */
+    static void instrumentObjectConstructor(MethodNode method) {
+        method.instructions.insert(BarrierCalls.code().load(0)
+                .call("constructed", "(" + OBJECT + ")V").build());
+    }
+
+    /** Returns false when the method cannot be instrumented (abstract, native, subroutines). */
+    boolean instrument() {
+        if ((method.access & (ACC_ABSTRACT | ACC_NATIVE)) != 0 || code.size() == 0 || hasSubroutines()) {
+            return false;
+        }
+        AbstractInsnNode[] insns = code.toArray();
+        int superCall = isConstructor ? SuperCallFinder.find(className, method) : -1;
+        if (isConstructor && superCall < 0) {
+            return false;
+        }
+        collectReferenceSlots(insns);
+        boolean framed = !referenceSlots.isEmpty() || returnsReference();
+        boolean producesTemps = producesTemporaries(insns);
+        Deque<int[]> pendingNews = new ArrayDeque<>();
+        List<FieldInsnNode> deferredThisStores = new ArrayList<>();
+        line = 0;
+        for (int i = 0; i < insns.length; i++) {
+            AbstractInsnNode insn = insns[i];
+            boolean beforeSuper = i < superCall;
+            switch (insn.getType()) {
+                case AbstractInsnNode.LINE -> {
+                    line = ((LineNumberNode) insn).line;
+                    if (producesTemps) {
+                        insertAtLineStart(insn, BarrierCalls.code().call("releaseTemps", "()V").build());
+                    }
+                }
+                case AbstractInsnNode.VAR_INSN -> instrumentLocalStore((VarInsnNode) insn, framed && !beforeSuper);
+                case AbstractInsnNode.FIELD_INSN -> instrumentFieldStore((FieldInsnNode) insn, beforeSuper, deferredThisStores);
+                case AbstractInsnNode.TYPE_INSN -> instrumentTypeInsn((TypeInsnNode) insn, pendingNews);
+                case AbstractInsnNode.INT_INSN -> {
+                    if (insn.getOpcode() == NEWARRAY) {
+                        code.insert(insn, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
+                    }
+                }
+                case AbstractInsnNode.MULTIANEWARRAY_INSN ->
+                        code.insert(insn, BarrierCalls.code().op(DUP).push(site()).call("newMultiArray", "(" + OBJECT + "I)V").build());
+                case AbstractInsnNode.METHOD_INSN -> {
+                    if (i == superCall) {
+                        code.insert(insn, afterSuperCall(framed, deferredThisStores));
+                    } else {
+                        instrumentCall((MethodInsnNode) insn, pendingNews);
+                    }
+                }
+                case AbstractInsnNode.INVOKE_DYNAMIC_INSN -> {
+                    if (returnsReference(((InvokeDynamicInsnNode) insn).desc)) {
+                        code.insert(insn, BarrierCalls.code().op(DUP).call("returned", "(" + OBJECT + ")V").build());
+                    }
+                }
+                case AbstractInsnNode.INSN -> instrumentInsn((InsnNode) insn, framed);
+                default -> {
+                }
+            }
+        }
+        if (framed) {
+            LabelNode tryStart = new LabelNode();
+            if (isConstructor) {
+                // Frame entry and the protected range start once this is initialized.
+                code.insert(insns[superCall], tryStart);
+            } else {
+                code.insert(tryStart);
+                code.insert(entryCode(true));
+            }
+            addExceptionalExit(tryStart);
+        }
+        return true;
+    }
+
+    /** ENTER, then every reference argument as a local store ({@code this} too, unless still uninitialized). */
+    private InsnList entryCode(boolean includeThis) {
+        BarrierCalls c = BarrierCalls.code().push(method.maxLocals).push(methodSite()).call("enter", "(II)V");
+        int slot = 0;
+        if ((method.access & ACC_STATIC) == 0) {
+            if (includeThis) {
+                storeArgument(c, 0);
+            }
+            slot = 1;
+        }
+        for (Type arg : Type.getArgumentTypes(method.desc)) {
+            if (isReference(arg)) {
+                storeArgument(c, slot);
+            }
+            slot += arg.getSize();
+        }
+        return c.build();
+    }
+
+    private void storeArgument(BarrierCalls c, int slot) {
+        c.load(slot).push(slot).push(methodSite()).call("storeLocal", "(" + OBJECT + "II)V");
+    }
+
+    /** After {@code super(...)}: enter the frame, and record what was stored into {@code this} before. */
+    private InsnList afterSuperCall(boolean framed, List<FieldInsnNode> deferredThisStores) {
+        InsnList after = new InsnList();
+        if (framed) {
+            after.add(entryCode(true));
+        }
+        for (FieldInsnNode store : deferredThisStores) {
+            after.add(BarrierCalls.code().load(0).load(0)
+                    .add(new FieldInsnNode(GETFIELD, store.owner, store.name, store.desc))
+                    .op(ACONST_NULL).push(Symbols.intern(label(store))).push(site())
+                    .call("putField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
+        }
+        return after;
+    }
+
+    private void instrumentLocalStore(VarInsnNode insn, boolean framed) {
+        if (!framed) {
+            return;
+        }
+        int slot = insn.var;
+        switch (insn.getOpcode()) {
+            case ASTORE -> code.insertBefore(insn, BarrierCalls.code().op(DUP).push(slot).push(site())
+                    .call("storeLocal", "(" + OBJECT + "II)V").build());
+            case ISTORE, FSTORE -> clearIfReference(insn, slot);
+            case LSTORE, DSTORE -> {
+                clearIfReference(insn, slot);
+                clearIfReference(insn, slot + 1);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void clearIfReference(AbstractInsnNode insn, int slot) {
+        if (referenceSlots.get(slot)) {
+            code.insert(insn, BarrierCalls.code().push(slot).push(site()).call("clearLocal", "(II)V").build());
+        }
+    }
+
+    private void instrumentFieldStore(FieldInsnNode insn, boolean beforeSuper, List<FieldInsnNode> deferred) {
+        if (!isReference(Type.getType(insn.desc))) {
+            return;
+        }
+        if (insn.getOpcode() == PUTFIELD) {
+            if (insn.owner.equals("java/lang/ref/Reference") && insn.name.equals("referent")) {
+                code.insertBefore(insn, BarrierCalls.code().op(DUP2)
+                        .call("weakReferent", "(" + OBJECT + OBJECT + ")V").build());
+            } else if (beforeSuper && insn.owner.equals(className)) {
+                // A store into the uninitialized this (an inner class's this$0): replayed after super().
+                deferred.add(insn);
+            } else {
+                // [h, v] -> [h, v, h, v, old] -> putField(h, v, old, field, site) -> [h, v]
+                code.insertBefore(insn, BarrierCalls.code().op(DUP2).op(SWAP).op(DUP_X1)
+                        .add(new FieldInsnNode(GETFIELD, insn.owner, insn.name, insn.desc))
+                        .push(Symbols.intern(label(insn))).push(site())
+                        .call("putField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
+            }
+        } else if (insn.getOpcode() == PUTSTATIC) {
+            code.insertBefore(insn, BarrierCalls.code().op(DUP)
+                    .add(new FieldInsnNode(GETSTATIC, insn.owner, insn.name, insn.desc))
+                    .push(Symbols.intern(label(insn))).push(site())
+                    .call("putStatic", "(" + OBJECT + OBJECT + "II)V").build());
+        }
+    }
+
+    private void instrumentTypeInsn(TypeInsnNode insn, Deque<int[]> pendingNews) {
+        if (insn.getOpcode() == NEW) {
+            pendingNews.push(new int[] {site(), nextIsDup(insn) ? 1 : 0});
+        } else if (insn.getOpcode() == ANEWARRAY) {
+            code.insert(insn, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
+        }
+    }
+
+    private void instrumentCall(MethodInsnNode call, Deque<int[]> pendingNews) {
+        if (call.getOpcode() == INVOKESPECIAL && call.name.equals("<init>")) {
+            int[] allocation = pendingNews.isEmpty() ? null : pendingNews.pop();
+            if (allocation != null && allocation[1] == 1) {
+                code.insert(call, BarrierCalls.code().op(DUP).push(allocation[0])
+                        .call("allocated", "(" + OBJECT + "I)V").build());
+            }
+            return;
+        }
+        if (call.owner.equals("java/lang/System") && call.name.equals("arraycopy")) {
+            code.insertBefore(call, BarrierCalls.code().push(site()).build());
+            code.set(call, BarrierCalls.barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "III)V"));
+            return;
+        }
+        if (call.name.equals("clone") && call.desc.equals("()" + OBJECT)
+                && (call.owner.startsWith("[") || call.owner.equals("java/lang/Object"))) {
+            code.insert(call, BarrierCalls.code().op(DUP).call("cloned", "(" + OBJECT + ")V").build());
+            return;
+        }
+        if (call.owner.equals("java/lang/reflect/Array") && call.name.equals("newInstance")) {
+            code.insert(call, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
+            return;
+        }
+        if (returnsReference(call.desc)) {
+            code.insert(call, BarrierCalls.code().op(DUP).call("returned", "(" + OBJECT + ")V").build());
+        }
+    }
+
+    private void instrumentInsn(InsnNode insn, boolean framed) {
+        int op = insn.getOpcode();
+        if (op == AASTORE) {
+            code.insertBefore(insn, BarrierCalls.code().push(site()).build());
+            code.set(insn, BarrierCalls.barrier("arrayStore", "([Ljava/lang/Object;I" + OBJECT + "I)V"));
+        } else if (framed && op == ARETURN) {
+            code.insertBefore(insn, BarrierCalls.code().op(DUP).push(site())
+                    .call("exitReturning", "(" + OBJECT + "I)V").build());
+        } else if (framed && op >= IRETURN && op <= RETURN) {
+            code.insertBefore(insn, BarrierCalls.code().push(site()).call("exit", "(I)V").build());
+        }
+    }
+
+    /** A catch-all handler after the code: record the unwinding frame, rethrow. */
+    private void addExceptionalExit(LabelNode start) {
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        code.add(end);
+        code.add(handler);
+        if (addFrames) {
+            code.add(new FrameNode(F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"}));
+        }
+        code.add(BarrierCalls.code().op(DUP).push(methodSite())
+                .call("exitThrowing", "(Ljava/lang/Throwable;I)V").op(ATHROW).build());
+        method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    /** Inserts {@code insns} before the first instruction of the line (after its label and frame). */
+    private void insertAtLineStart(AbstractInsnNode lineNode, InsnList insns) {
+        AbstractInsnNode at = lineNode.getNext();
+        while (at != null && at.getOpcode() < 0) {
+            at = at.getNext();
+        }
+        if (at != null) {
+            code.insertBefore(at, insns);
+        }
+    }
+
+    private boolean nextIsDup(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next != null && next.getOpcode() == DUP;
+    }
+
+    private void collectReferenceSlots(AbstractInsnNode[] insns) {
+        int slot = 0;
+        if ((method.access & ACC_STATIC) == 0) {
+            referenceSlots.set(0);
+            slot = 1;
+        }
+        for (Type arg : Type.getArgumentTypes(method.desc)) {
+            if (isReference(arg)) {
+                referenceSlots.set(slot);
+            }
+            slot += arg.getSize();
+        }
+        for (AbstractInsnNode insn : insns) {
+            if (insn.getOpcode() == ASTORE) {
+                referenceSlots.set(((VarInsnNode) insn).var);
+            }
+        }
+    }
+
+    private boolean producesTemporaries(AbstractInsnNode[] insns) {
+        for (AbstractInsnNode insn : insns) {
+            switch (insn.getOpcode()) {
+                case NEW, NEWARRAY, ANEWARRAY, MULTIANEWARRAY:
+                    return true;
+                case INVOKEVIRTUAL, INVOKESPECIAL, INVOKESTATIC, INVOKEINTERFACE:
+                    if (returnsReference(((MethodInsnNode) insn).desc)) {
+                        return true;
+                    }
+                    break;
+                case INVOKEDYNAMIC:
+                    if (returnsReference(((InvokeDynamicInsnNode) insn).desc)) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasSubroutines() {
+        for (AbstractInsnNode insn : code) {
+            if (insn.getOpcode() == JSR || insn.getOpcode() == RET) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean returnsReference() {
+        return returnsReference(method.desc);
+    }
+
+    private static boolean returnsReference(String descriptor) {
+        return isReference(Type.getReturnType(descriptor));
+    }
+
+    private static boolean isReference(Type type) {
+        return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
+    }
+
+    private static String label(FieldInsnNode field) {
+        return field.owner.replace('/', '.') + "." + field.name;
+    }
+
+    /** The current source site: {@code pkg.Class.method(File.java:line)}. */
+    private int site() {
+        Integer site = siteByLine.get(line);
+        if (site == null) {
+            site = Symbols.intern(className.replace('/', '.') + "." + method.name + "(" + sourceFile
+                    + (line > 0 ? ":" + line : "") + ")");
+            siteByLine.put(line, site);
+        }
+        return site;
+    }
+
+    private int methodSite() {
+        int saved = line;
+        line = 0;
+        int site = site();
+        line = saved;
+        return site;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.refshadow.agent.runtime;
+
+import dev.refshadow.agent.shadow.Shadow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread that owns the shadow: it drains every application thread's buffer, applies
+ * the events in each thread's order, runs the collector and answers synchronous requests.
+ * Its own activity is never recorded.
+ */
+public final class AnalyzerThread extends Thread {
+    private static volatile AnalyzerThread instance;
+
+    private final Shadow shadow;
+    private final EventApplier applier;
+    private final List<Request> requests = new ArrayList<>();
+    private EventBuffer[] buffers = new EventBuffer[64];
+    private volatile boolean stopping;
+    private volatile Throwable crash;
+
+    private AnalyzerThread(Shadow shadow) {
+        super("refshadow-analyzer");
+        setDaemon(true);
+        this.shadow = shadow;
+        this.applier = new EventApplier(shadow);
+    }
+
+    /** Starts the analyzer thread and switches recording on. */
+    public static AnalyzerThread start(Shadow shadow) {
+        AnalyzerThread thread = new AnalyzerThread(shadow);
+        ThreadBuffers.ignore(thread);
+        instance = thread;
+        thread.start();
+        ThreadBuffers.recording = true;
+        return thread;
+    }
+
+    /** The running analyzer, or null when the agent is not attached. */
+    public static AnalyzerThread get() {
+        return instance;
+    }
+
+    static void wakeUp() {
+        AnalyzerThread t = instance;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                boolean worked = drainAll();
+                worked |= serveRequests();
+                if (!worked) {
+                    LockSupport.parkNanos(this, 1_000_000L);
+                }
+            }
+        } catch (Throwable t) {
+            crash = t;
+            ThreadBuffers.recording = false;
+            failPendingRequests(t);
+        }
+    }
+
+    /**
+     * Runs {@code request} on the analyzer thread after applying everything recorded so far, and
+     * waits for it. The calling thread records nothing meanwhile.
+     */
+    public void call(Request request) {
+        if (crash != null) {
+            throw new IllegalStateException("refshadow analyzer stopped: " + crash, crash);
+        }
+        EventBuffer paused = ThreadBuffers.pause();
+        try {
+            synchronized (requests) {
+                requests.add(request);
+            }
+            LockSupport.unpark(this);
+            request.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the refshadow analyzer", e);
+        } finally {
+            ThreadBuffers.resume(paused);
+        }
+    }
+
+    private boolean serveRequests() {
+        Request next;
+        synchronized (requests) {
+            if (requests.isEmpty()) {
+                return false;
+            }
+            next = requests.remove(0);
+        }
+        drainAll();
+        try {
+            next.run(shadow);
+            next.complete(null);
+        } catch (Throwable t) {
+            next.complete(t);
+        }
+        return true;
+    }
+
+    private void failPendingRequests(Throwable t) {
+        synchronized (requests) {
+            for (Request r : requests) {
+                r.complete(t);
+            }
+            requests.clear();
+        }
+    }
+
+    /** Applies every published event of every thread; returns whether there were any. */
+    boolean drainAll() {
+        int n = ThreadBuffers.snapshot(buffers);
+        if (n > buffers.length) {
+            buffers = new EventBuffer[n * 2];
+            n = ThreadBuffers.snapshot(buffers);
+        }
+        boolean worked = false;
+        for (int k = 0; k < n; k++) {
+            EventBuffer b = buffers[k];
+            buffers[k] = null;
+            if (b.retired || b.thread == this) {
+                continue;
+            }
+            worked |= drain(b);
+            if (!b.thread.isAlive()) {
+                drain(b); // a dead thread published everything: apply the rest, then forget it
+                applier.threadEnded(b.threadIndex);
+                ThreadBuffers.retire(b);
+            }
+        }
+        return worked;
+    }
+
+    private boolean drain(EventBuffer b) {
+        int from = b.consumed;
+        int to = b.published;
+        if (from == to) {
+            return false;
+        }
+        for (int i = from; i != to; i++) {
+            applier.apply(b, i & (EventBuffer.CAPACITY - 1));
+            if ((i & 1023) == 1023) {
+                b.consumed = i + 1;
+            }
+        }
+        b.consumed = to;
+        return true;
+    }
+
+    /** Stops recording, applies what is left, and ends the loop; then runs {@code last} on this thread's state. */
+    public void shutdown(Request last) {
+        call(new Request() {
+            @Override
+            protected void run(Shadow s) {
+                ThreadBuffers.recording = false;
+                drainAll();
+                last.run(s);
+                stopping = true;
+            }
+        });
+    }
+
+    /** Why the analyzer stopped, or null while it runs. */
+    public Throwable crash() {
+        return crash;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.refshadow.agent.runtime;
+
+import static dev.refshadow.agent.runtime.EventKind.*;
+
+/**
+ * The entry points instrumented bytecode calls. Each one appends one event to the calling
+ * thread's buffer: no lock, no hashing, no allocation on this path (a few slow paths that copy
+ * array ranges are marked).
+ *
+ * <p>Loaded by the bootstrap class loader (the agent jar is on the boot class path), so that
+ * java.base can call it. Must not call instrumented code.
+ */
+public final class Barrier {
+    private Barrier() {
+    }
+
+    /** From {@code Object.<init>}: every constructed object passes here first. */
+    public static void constructed(Object self) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(CONSTRUCTED, 0, self, null, null);
+        }
+    }
+
+    /** After {@code new C; ...; invokespecial C.<init>}: the object sits on the operand stack. */
+    public static void allocated(Object self, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(ALLOCATED, site, self, null, null);
+        }
+    }
+
+    public static void newArray(Object array, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(NEW_ARRAY, site, array, null, null);
+        }
+    }
+
+    public static void putField(Object holder, Object newValue, Object oldValue, int field, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(PUT_FIELD, field, site, holder, oldValue, newValue);
+        }
+    }
+
+    public static void putStatic(Object newValue, Object oldValue, int field, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(PUT_STATIC, field, site, null, oldValue, newValue);
+        }
+    }
+
+    /** Replaces {@code aastore}: performs the store (same exceptions) and records it. */
+    public static void arrayStore(Object[] array, int index, Object value, int site) {
+        Object old = array[index];
+        array[index] = value;
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(ARRAY_STORE, 0, site, array, old, value);
+        }
+    }
+
+    public static void enter(int maxLocals, int method) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(ENTER, maxLocals, method, null, null, null);
+        }
+    }
+
+    public static void storeLocal(Object value, int slot, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(STORE_LOCAL, slot, site, value, null, null);
+        }
+    }
+
+    /** A primitive store over a slot that may hold a reference. */
+    public static void clearLocal(int slot, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(STORE_LOCAL, slot, site, null, null, null);
+        }
+    }
+
+    public static void exit(int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(EXIT, 0, site, null, null, null);
+        }
+    }
+
+    public static void exitReturning(Object value, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(EXIT_RETURNING, 0, site, value, null, null);
+        }
+    }
+
+    public static void exitThrowing(Throwable t, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(EXIT_THROWING, 0, site, t, null, null);
+        }
+    }
+
+    public static void returned(Object value) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null && value != null) {
+            b.add(RETURNED, 0, value, null, null);
+        }
+    }
+
+    public static void releaseTemps() {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(RELEASE_TEMPS, 0, null, null, null);
+        }
+    }
+
+    /** Replaces {@code System.arraycopy}: copies, then records the slots of a reference array that changed. */
+    public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, int site) {
+        if (!(dst instanceof Object[]) || length <= 0) {
+            System.arraycopy(src, srcPos, dst, dstPos, length);
+            return;
+        }
+        Object[] to = (Object[]) dst;
+        Object[] before = snapshotUnlessNull(to, dstPos, length);
+        System.arraycopy(src, srcPos, dst, dstPos, length);
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(ARRAY_COPY, dstPos, site, dst, before, copyRange(to, dstPos, length));
+        }
+    }
+
+    /** After a call to {@code clone()}: the copy, with a snapshot of its slots when it is a reference array. */
+    public static void cloned(Object copy) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null && copy != null) {
+            Object[] slots = copy instanceof Object[] ? copyRange((Object[]) copy, 0, ((Object[]) copy).length) : null;
+            b.add(CLONED, 0, copy, slots, null);
+        }
+    }
+
+    /** A {@code java.lang.ref.Reference} was constructed: its referent is weak. */
+    public static void newMultiArray(Object array, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(NEW_ARRAY, site, array, null, null);
+            recordSubArrays(b, array, site);
+        }
+    }
+
+    /** The sub-arrays {@code multianewarray} made, as constructions stored into their parent's slots. */
+    private static void recordSubArrays(EventBuffer b, Object array, int site) {
+        if (!(array instanceof Object[])) {
+            return;
+        }
+        Object[] slots = (Object[]) array;
+        for (int i = 0; i < slots.length; i++) {
+            Object sub = slots[i];
+            if (sub != null) {
+                b.add(CONSTRUCTED, site, sub, null, null);
+                b.add(ARRAY_STORE, 0, site, array, null, sub);
+                recordSubArrays(b, sub, site);
+            }
+        }
+    }
+
+    public static void weakReferent(Object reference, Object referent) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(WEAK_REFERENT, 0, reference, referent, null);
+        }
+    }
+
+    /** Slow path: a copy of a[from, from + n), or null when they are all null. */
+    private static Object[] snapshotUnlessNull(Object[] a, int from, int n) {
+        int end = a.length < from + n ? a.length : from + n;
+        for (int i = from < 0 ? 0 : from; i < end; i++) {
+            if (a[i] != null) {
+                return copyRange(a, from, n);
+            }
+        }
+        return null;
+    }
+
+    private static Object[] copyRange(Object[] a, int from, int n) {
+        Object[] copy = new Object[n];
+        System.arraycopy(a, from, copy, 0, n);
+        return copy;
+    }
+}

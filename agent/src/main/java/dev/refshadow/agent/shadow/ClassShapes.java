@@ -1,0 +1,97 @@
+package dev.refshadow.agent.shadow;
+
+import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
+import static dev.refshadow.analyzer.heap.ObjectTable.HAS_FINALIZER;
+
+import dev.refshadow.analyzer.Analyzer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes and caches the {@link ClassShape} of each class seen, by reflection. A class is a
+ * container (tracked) when it has an instance field of a reference type other than a primitive
+ * array, inherited fields included, or is an array of references (DESIGN.md's vocabulary).
+ */
+final class ClassShapes {
+    private final Analyzer analyzer;
+    private final Map<Class<?>, ClassShape> shapes = new HashMap<>();
+
+    ClassShapes(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    ClassShape of(Class<?> type) {
+        ClassShape shape = shapes.get(type);
+        if (shape == null) {
+            shape = compute(type);
+            shapes.put(type, shape);
+        }
+        return shape;
+    }
+
+    private ClassShape compute(Class<?> type) {
+        String name = ClassNames.normalise(type.getName());
+        if (type.isArray()) {
+            boolean references = !type.getComponentType().isPrimitive();
+            int id = analyzer.defineClass(name, references ? CONTAINER : 0);
+            return new ClassShape(id, references, true, new Field[0], new int[0], false, false);
+        }
+        List<Field> fields = new ArrayList<>();
+        boolean container = false;
+        // The agent's own objects are opaque: the shadow never follows references into them.
+        boolean opaque = name.startsWith("dev.refshadow.") && !name.startsWith("dev.refshadow.samples.");
+        for (Class<?> c = type; c != null && !opaque; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                    continue;
+                }
+                if (!(f.getType().isArray() && f.getType().getComponentType().isPrimitive())) {
+                    container = true;
+                }
+                if (isWeakReferent(f)) {
+                    continue;
+                }
+                if (trySetAccessible(f)) {
+                    fields.add(f);
+                }
+            }
+        }
+        int flags = (container ? CONTAINER : 0) | (overridesFinalize(type) ? HAS_FINALIZER : 0);
+        int id = analyzer.defineClass(name, flags);
+        int[] labels = new int[fields.size()];
+        for (int i = 0; i < labels.length; i++) {
+            Field f = fields.get(i);
+            labels[i] = analyzer.label(ClassNames.normalise(f.getDeclaringClass().getName()) + "." + f.getName());
+        }
+        boolean pinned = type == Class.class || ClassLoader.class.isAssignableFrom(type);
+        return new ClassShape(id, container, false, fields.toArray(new Field[0]), labels, type.isHidden(), pinned);
+    }
+
+    private static boolean isWeakReferent(Field f) {
+        return f.getDeclaringClass() == java.lang.ref.Reference.class && f.getName().equals("referent");
+    }
+
+    private static boolean trySetAccessible(Field f) {
+        try {
+            return f.trySetAccessible();
+        } catch (SecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean overridesFinalize(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals("finalize") && m.getParameterCount() == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

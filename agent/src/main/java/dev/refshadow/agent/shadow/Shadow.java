@@ -1,0 +1,139 @@
+package dev.refshadow.agent.shadow;
+
+import dev.refshadow.analyzer.Analyzer;
+import dev.refshadow.analyzer.gc.IntList;
+import java.lang.reflect.Field;
+
+/**
+ * The shadow of the Java heap: maps objects to analyzer ids, creating them on allocation or,
+ * for objects seen without one (created by the VM, JNI, before the agent started), by
+ * discovery. A discovered object's reference fields are read once, reflectively, to create its
+ * edges; since references to it from places never observed may exist, it is pinned (never
+ * freed, never garbage). Analyzer thread only.
+ */
+public final class Shadow {
+    public final Analyzer analyzer;
+    final ObjectIds ids = new ObjectIds();
+    final ClassShapes shapes;
+    private final IntList discoveryWork = new IntList();
+
+    public Shadow(Analyzer analyzer) {
+        this.analyzer = analyzer;
+        this.shapes = new ClassShapes(analyzer);
+        analyzer.heap.setFreeListener(ids::remove);
+    }
+
+    /** The id of {@code o}, discovering it if the shadow never saw it; 0 for null. */
+    public int idOf(Object o) {
+        if (o == null) {
+            return 0;
+        }
+        int id = ids.get(o);
+        return id != 0 ? id : discover(o);
+    }
+
+    /** The object of a live id (for queries and reports). */
+    public Object objectOf(int id) {
+        return ids.object(id);
+    }
+
+    /** Whether instances of {@code o}'s class are built by code that records no stores (hidden classes). */
+    public boolean readsFieldsAfterConstruction(Object o) {
+        return shapes.of(o.getClass()).readFieldsAfterConstruction;
+    }
+
+    /** Whether the shadow knows {@code o}. */
+    public boolean knows(Object o) {
+        return ids.get(o) != 0;
+    }
+
+    /** A new object (from {@code Object.<init>}, array creation or {@code clone()}), count 0. */
+    public int allocate(Object o, int site) {
+        ClassShape shape = shapes.of(o.getClass());
+        int id = analyzer.allocate(shape.classId, site);
+        ids.put(o, id);
+        if (shape.pinned) {
+            analyzer.pin(id);
+        }
+        return id;
+    }
+
+    /**
+     * The value being replaced by a store into {@code holder} under {@code label}. If the shadow
+     * never saw it, the reference being removed is first created (the holder held it all along).
+     */
+    public int replacedValue(int holder, int label, Object old) {
+        if (old == null) {
+            return 0;
+        }
+        int id = ids.get(old);
+        if (id == 0) {
+            id = discover(old);
+            if (holder != 0) {
+                analyzer.heap.addEdge(holder, id, label, 1);
+            }
+            analyzer.heap.incRef(id);
+        }
+        return id;
+    }
+
+    private int discover(Object o) {
+        int first = discoverOne(o);
+        // Discover what it reaches iteratively: pre-existing object graphs can be deep.
+        while (discoveryWork.size() > 0) {
+            int id = discoveryWork.removeLast();
+            readFields(id, ids.object(id));
+        }
+        return first;
+    }
+
+    private int discoverOne(Object o) {
+        ClassShape shape = shapes.of(o.getClass());
+        int id = analyzer.discover(shape.classId, 0);
+        ids.put(o, id);
+        analyzer.pin(id);
+        discoveryWork.add(id);
+        return id;
+    }
+
+    /** Creates the edges of {@code id} from the current contents of {@code o}'s reference fields or slots. */
+    public void readFields(int id, Object o) {
+        if (o instanceof Object[] slots) {
+            readSlots(id, slots);
+            return;
+        }
+        if (o instanceof Class<?>) {
+            return; // static fields are roots; a Class object's own fields are the VM's
+        }
+        ClassShape shape = shapes.of(o.getClass());
+        Field[] fields = shape.referenceFields;
+        for (int i = 0; i < fields.length; i++) {
+            Object value;
+            try {
+                value = fields[i].get(o);
+            } catch (IllegalAccessException | RuntimeException e) {
+                continue;
+            }
+            addReference(id, shape.labels[i], value);
+        }
+    }
+
+    public void readSlots(int id, Object[] slots) {
+        int label = analyzer.arraySlot();
+        for (Object value : slots) {
+            addReference(id, label, value);
+        }
+    }
+
+    private void addReference(int holder, int label, Object value) {
+        if (value == null) {
+            return;
+        }
+        int target = ids.get(value);
+        if (target == 0) {
+            target = discoverOne(value);
+        }
+        analyzer.heap.addEdge(holder, target, label, 1);
+        analyzer.heap.incRef(target);
+    }
+}
