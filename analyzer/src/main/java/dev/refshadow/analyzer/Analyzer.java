@@ -218,6 +218,13 @@ public final class Analyzer {
         heap.releaseZeroCounts();
     }
 
+    /** An argument stored into the new frame's slot at method entry (takes over a caller's temporary). */
+    public void storeArgument(int thread, int slot, int value) {
+        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
+        frames(thread).storeArgument(slot, value);
+        heap.releaseZeroCounts();
+    }
+
     public int local(int thread, int slot) {
         return frames(thread).local(slot);
     }

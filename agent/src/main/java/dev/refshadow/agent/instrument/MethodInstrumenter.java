@@ -38,6 +38,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodInstrumenter {
     private static final String OBJECT = "Ljava/lang/Object;";
+    private static final String UNSAFE = "jdk/internal/misc/Unsafe";
+    /** Unsafe's native reference stores: every other reference store of the JDK ends in one of them. */
+    private static final java.util.Set<String> UNSAFE_STORES = java.util.Set.of(
+            "putReference", "putReferenceVolatile", "compareAndSetReference", "compareAndExchangeReference");
 
     private final String className;
     private final String sourceFile;
@@ -124,41 +128,40 @@ final class MethodInstrumenter {
                 code.insert(insns[superCall], tryStart);
             } else {
                 code.insert(tryStart);
-                code.insert(entryCode(true));
+                code.insert(entryCode());
             }
             addExceptionalExit(tryStart);
         }
         return true;
     }
 
-    /** ENTER, then every reference argument as a local store ({@code this} too, unless still uninitialized). */
-    private InsnList entryCode(boolean includeThis) {
+    /** ENTER, then every reference argument (this included) into its slot. */
+    private InsnList entryCode() {
         BarrierCalls c = BarrierCalls.code().push(method.maxLocals).push(methodSite()).call("enter", "(II)V");
         int slot = 0;
         if ((method.access & ACC_STATIC) == 0) {
-            if (includeThis) {
-                storeArgument(c, 0);
-            }
+            // A constructor's this is also still on the caller's stack (new; dup): no transfer.
+            storeArgument(c, 0, isConstructor ? "storeLocal" : "argument");
             slot = 1;
         }
         for (Type arg : Type.getArgumentTypes(method.desc)) {
             if (isReference(arg)) {
-                storeArgument(c, slot);
+                storeArgument(c, slot, "argument");
             }
             slot += arg.getSize();
         }
         return c.build();
     }
 
-    private void storeArgument(BarrierCalls c, int slot) {
-        c.load(slot).push(slot).push(methodSite()).call("storeLocal", "(" + OBJECT + "II)V");
+    private void storeArgument(BarrierCalls c, int slot, String barrier) {
+        c.load(slot).push(slot).push(methodSite()).call(barrier, "(" + OBJECT + "II)V");
     }
 
     /** After {@code super(...)}: enter the frame, and record what was stored into {@code this} before. */
     private InsnList afterSuperCall(boolean framed, List<FieldInsnNode> deferredThisStores) {
         InsnList after = new InsnList();
         if (framed) {
-            after.add(entryCode(true));
+            after.add(entryCode());
         }
         for (FieldInsnNode store : deferredThisStores) {
             after.add(BarrierCalls.code().load(0).load(0)
@@ -236,6 +239,13 @@ final class MethodInstrumenter {
             }
             return;
         }
+        if (call.owner.equals(UNSAFE) && UNSAFE_STORES.contains(call.name)) {
+            code.insertBefore(call, BarrierCalls.code().push(site()).build());
+            code.set(call, new MethodInsnNode(INVOKESTATIC, "dev/refshadow/agent/internal/UnsafeStores", call.name,
+                    "(L" + UNSAFE + ";" + call.desc.substring(1, call.desc.indexOf(')')) + "I)"
+                            + call.desc.substring(call.desc.indexOf(')') + 1), false));
+            return;
+        }
         if (call.owner.equals("java/lang/System") && call.name.equals("arraycopy")) {
             code.insertBefore(call, BarrierCalls.code().push(site()).build());
             code.set(call, BarrierCalls.barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "III)V"));
@@ -261,11 +271,28 @@ final class MethodInstrumenter {
             code.insertBefore(insn, BarrierCalls.code().push(site()).build());
             code.set(insn, BarrierCalls.barrier("arrayStore", "([Ljava/lang/Object;I" + OBJECT + "I)V"));
         } else if (framed && op == ARETURN) {
+            if (VmUpcalls.isUpcall(className, method.name)) {
+                code.insertBefore(insn, vmKeeps());
+            }
             code.insertBefore(insn, BarrierCalls.code().op(DUP).push(site())
                     .call("exitReturning", "(" + OBJECT + "I)V").build());
         } else if (framed && op >= IRETURN && op <= RETURN) {
             code.insertBefore(insn, BarrierCalls.code().push(site()).call("exit", "(I)V").build());
         }
+    }
+
+    /** The returned value, and the appendix a link upcall produced, are kept by the VM. */
+    private InsnList vmKeeps() {
+        BarrierCalls c = BarrierCalls.code().op(DUP).call("heldByVm", "(" + OBJECT + ")V");
+        Type[] args = Type.getArgumentTypes(method.desc);
+        if (args.length > 0 && args[args.length - 1].getDescriptor().equals("[" + OBJECT)) {
+            int slot = 0;
+            for (int i = 0; i < args.length - 1; i++) {
+                slot += args[i].getSize();
+            }
+            c.load(slot).call("appendixHeldByVm", "([" + OBJECT + ")V");
+        }
+        return c.build();
     }
 
     /** A catch-all handler after the code: record the unwinding frame, rethrow. */
@@ -282,13 +309,22 @@ final class MethodInstrumenter {
         method.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
 
-    /** Inserts {@code insns} before the first instruction of the line (after its label and frame). */
+    /**
+     * Inserts {@code insns} before the first instruction of the line (after its label and frame),
+     * or just after it when it is a {@code new}: stack map frames name an uninitialized object by
+     * the label of its {@code new}, which must stay on that instruction.
+     */
     private void insertAtLineStart(AbstractInsnNode lineNode, InsnList insns) {
         AbstractInsnNode at = lineNode.getNext();
         while (at != null && at.getOpcode() < 0) {
             at = at.getNext();
         }
-        if (at != null) {
+        if (at == null) {
+            return;
+        }
+        if (at.getOpcode() == NEW) {
+            code.insert(at, insns);
+        } else {
             code.insertBefore(at, insns);
         }
     }

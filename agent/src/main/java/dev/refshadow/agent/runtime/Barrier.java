@@ -75,6 +75,36 @@ public final class Barrier {
         }
     }
 
+    public static void argument(Object value, int slot, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(ARGUMENT, slot, site, value, null, null);
+        }
+    }
+
+    /** A reference store through Unsafe into {@code holder} at {@code offset} (see internal.UnsafeStores). */
+    public static void unsafeStore(Object holder, long offset, Object oldValue, Object newValue, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.addLong(UNSAFE_STORE, offset, site, holder, oldValue, newValue);
+        }
+    }
+
+    /** A VM upcall returns {@code o} to the VM, which keeps it (see instrument.VmUpcalls). */
+    public static void heldByVm(Object o) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null && o != null) {
+            b.add(HELD_BY_VM, 0, o, null, null);
+        }
+    }
+
+    /** The same for the appendix a link upcall leaves in {@code appendixResult[0]}. */
+    public static void appendixHeldByVm(Object[] appendixResult) {
+        if (appendixResult != null && appendixResult.length > 0) {
+            heldByVm(appendixResult[0]);
+        }
+    }
+
     /** A primitive store over a slot that may hold a reference. */
     public static void clearLocal(int slot, int site) {
         EventBuffer b = ThreadBuffers.current();

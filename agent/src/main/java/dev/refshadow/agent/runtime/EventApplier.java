@@ -63,6 +63,8 @@ final class EventApplier {
                 analyzer.frameEnter(t, arg);
             }
             case STORE_LOCAL -> analyzer.storeLocal(t, arg, shadow.idOf(r0));
+            case ARGUMENT -> analyzer.storeArgument(t, arg, shadow.idOf(r0));
+            case HELD_BY_VM -> analyzer.pin(shadow.idOf(r0));
             case EXIT -> {
                 pendingReturn[t] = 0;
                 analyzer.frameExit(t);
@@ -87,6 +89,7 @@ final class EventApplier {
             case RELEASE_TEMPS -> analyzer.releaseTemps(t);
             case ARRAY_COPY -> arrayCopy(r0, (Object[]) r1, (Object[]) r2);
             case CLONED -> cloned(t, r0, (Object[]) r1);
+            case UNSAFE_STORE -> unsafeStore(r0, b.longs[i], r1, r2);
             case WEAK_REFERENT -> analyzer.setWeakReferent(shadow.idOf(r0), r1 == null ? 0 : shadow.idOf(r1));
             default -> throw new IllegalStateException("unknown event kind " + kind);
         }
@@ -131,6 +134,17 @@ final class EventApplier {
                 analyzer.storeArray(id, shadow.replacedValue(id, slot, old), shadow.idOf(now));
             }
         }
+    }
+
+    /** A store through Unsafe: into a static field when the holder is a Class, else a field or slot. */
+    private void unsafeStore(Object holder, long offset, Object old, Object now) {
+        if (holder instanceof Class<?>) {
+            analyzer.storeStatic(shadow.replacedValue(0, 0, old), shadow.idOf(now));
+            return;
+        }
+        int id = shadow.idOf(holder);
+        int label = shadow.labelAt(holder, offset);
+        analyzer.storeField(id, label, shadow.replacedValue(id, label, old), shadow.idOf(now));
     }
 
     private void cloned(int t, Object copy, Object[] slots) {

@@ -39,6 +39,10 @@ public final class EventKind {
     public static final int UNSAFE_STORE = 16;
     /** A {@code java.lang.ref.Reference} ref0 was constructed with referent ref1. */
     public static final int WEAK_REFERENT = 17;
+    /** At method entry, the argument ref0 is in local slot arg (it may take over a caller's temporary). */
+    public static final int ARGUMENT = 18;
+    /** The VM keeps ref0 (a linked call site, a resolved constant): an external reference forever. */
+    public static final int HELD_BY_VM = 19;
 
     private EventKind() {
     }

@@ -3,6 +3,7 @@ package dev.refshadow.agent.shadow;
 import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
 import static dev.refshadow.analyzer.heap.ObjectTable.HAS_FINALIZER;
 
+import dev.refshadow.agent.internal.FieldOffsets;
 import dev.refshadow.analyzer.Analyzer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -39,7 +40,7 @@ final class ClassShapes {
         if (type.isArray()) {
             boolean references = !type.getComponentType().isPrimitive();
             int id = analyzer.defineClass(name, references ? CONTAINER : 0);
-            return new ClassShape(id, references, true, new Field[0], new int[0], false, false);
+            return new ClassShape(id, references, true, new Field[0], new int[0], new long[0], false, false);
         }
         List<Field> fields = new ArrayList<>();
         boolean container = false;
@@ -64,12 +65,15 @@ final class ClassShapes {
         int flags = (container ? CONTAINER : 0) | (overridesFinalize(type) ? HAS_FINALIZER : 0);
         int id = analyzer.defineClass(name, flags);
         int[] labels = new int[fields.size()];
+        long[] offsets = new long[fields.size()];
         for (int i = 0; i < labels.length; i++) {
             Field f = fields.get(i);
             labels[i] = analyzer.label(ClassNames.normalise(f.getDeclaringClass().getName()) + "." + f.getName());
+            offsets[i] = FieldOffsets.of(f);
         }
         boolean pinned = type == Class.class || ClassLoader.class.isAssignableFrom(type);
-        return new ClassShape(id, container, false, fields.toArray(new Field[0]), labels, type.isHidden(), pinned);
+        return new ClassShape(id, container, false, fields.toArray(new Field[0]), labels, offsets, type.isHidden(),
+                pinned);
     }
 
     private static boolean isWeakReferent(Field f) {

@@ -42,6 +42,15 @@ public final class Shadow {
         return shapes.of(o.getClass()).readFieldsAfterConstruction;
     }
 
+    /** The label a store at Unsafe offset {@code offset} of {@code holder} writes: a field, or an array slot. */
+    public int labelAt(Object holder, long offset) {
+        if (holder instanceof Object[]) {
+            return analyzer.arraySlot();
+        }
+        int label = shapes.of(holder.getClass()).labelAt(offset);
+        return label != 0 ? label : analyzer.label(ClassNames.normalise(holder.getClass().getName()) + ".@" + offset);
+    }
+
     /** Whether the shadow knows {@code o}. */
     public boolean knows(Object o) {
         return ids.get(o) != 0;

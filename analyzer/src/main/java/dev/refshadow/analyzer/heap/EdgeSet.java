@@ -217,7 +217,7 @@ public final class EdgeSet {
                     }
                     return block;
                 }
-            } else if (free < 0) {
+            } else if (v == TOMBSTONE && free < 0) {
                 free = at;
             }
             slot = (slot + 1) & mask;

@@ -98,6 +98,41 @@ public final class ThreadFrames {
         heap.decRef(old);
     }
 
+    /**
+     * An argument arrives in the new frame's slot. Passing it consumed the caller's operand
+     * stack: if the caller held it as a temporary ({@code foo(new Node())}), that count moves
+     * to the slot instead of being taken twice.
+     */
+    public void storeArgument(int slot, int value) {
+        if (depth >= 2 && value != 0 && takeCallerTemp(value)) {
+            int at = frameSlotBase[depth - 1] + slot;
+            if (slot >= 0 && slot < frameSlotCount[depth - 1] && slots[at] == 0) {
+                slots[at] = value;
+                return;
+            }
+            heap.decRef(value); // not a fresh slot: fall back to an ordinary store
+        }
+        storeLocal(slot, value);
+    }
+
+    /** Removes one temporary {@code id} of the caller frame, if it has one; the new frame has none yet. */
+    private boolean takeCallerTemp(int id) {
+        int callerBase = frameTempBase[depth - 2];
+        int callerEnd = frameTempBase[depth - 1];
+        if (callerEnd != tempTop) {
+            return false;
+        }
+        for (int i = callerEnd - 1; i >= callerBase; i--) {
+            if (temps[i] == id) {
+                temps[i] = temps[callerEnd - 1];
+                tempTop--;
+                frameTempBase[depth - 1]--;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The value of a local slot of the current frame (0 for null or no frame). */
     public int local(int slot) {
         if (depth == 0 || slot < 0 || slot >= frameSlotCount[depth - 1]) {
