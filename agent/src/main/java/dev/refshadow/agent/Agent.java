@@ -71,12 +71,27 @@ public final class Agent {
                 classes.add(c);
             }
         }
-        for (Class<?> c : classes) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable t) {
+        retransform(inst, transformer, classes);
+    }
+
+    /**
+     * One retransformation per batch (each costs a safepoint); a batch that fails is split in two
+     * until the classes that cannot be retransformed are isolated, and counted.
+     */
+    private static void retransform(Instrumentation inst, RefshadowTransformer transformer, List<Class<?>> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
+        try {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+        } catch (Throwable t) {
+            if (classes.size() == 1) {
                 transformer.failed.incrementAndGet();
+                return;
             }
+            int half = classes.size() / 2;
+            retransform(inst, transformer, classes.subList(0, half));
+            retransform(inst, transformer, classes.subList(half, classes.size()));
         }
     }
 }
