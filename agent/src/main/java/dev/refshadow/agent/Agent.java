@@ -32,7 +32,7 @@ public final class Agent {
     }
 
     private static void start(AgentOptions options, Instrumentation inst) {
-        long startedAt = System.currentTimeMillis();
+        java.time.Instant startedAt = java.time.Instant.now();
         openModules(inst);
         Analyzer analyzer = new Analyzer();
         analyzer.gc.setThreshold(options.thresholds());

@@ -246,6 +246,11 @@ final class MethodInstrumenter {
                             + call.desc.substring(call.desc.indexOf(')') + 1), false));
             return;
         }
+        if (call.owner.equals(UNSAFE) && call.name.equals("allocateInstance")) {
+            // An object without a constructor run yet (method handles, serialization): it exists now.
+            code.insert(call, BarrierCalls.code().op(DUP).push(site()).call("allocatedInstance", "(" + OBJECT + "I)V").build());
+            return;
+        }
         if (call.owner.equals("java/lang/System") && call.name.equals("arraycopy")) {
             code.insertBefore(call, BarrierCalls.code().push(site()).build());
             code.set(call, BarrierCalls.barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "III)V"));

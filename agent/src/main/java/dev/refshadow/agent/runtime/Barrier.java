@@ -30,6 +30,14 @@ public final class Barrier {
         }
     }
 
+    /** {@code Unsafe.allocateInstance} made an object whose constructor has not run (it may never run). */
+    public static void allocatedInstance(Object self, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(CONSTRUCTED, site, self, null, null);
+        }
+    }
+
     public static void newArray(Object array, int site) {
         EventBuffer b = ThreadBuffers.current();
         if (b != null) {

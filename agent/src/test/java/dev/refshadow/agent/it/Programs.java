@@ -1,0 +1,52 @@
+package dev.refshadow.agent.it;
+
+import dev.refshadow.agent.it.harness.Fork;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Runs the test programs of {@code dev.refshadow.agent.it.programs} under the agent, once per JDK. */
+final class Programs {
+    static final String PACKAGE = "dev.refshadow.agent.it.programs.";
+    private static final Pattern ANOMALIES = Pattern.compile("(\\d+) anomalies");
+
+    private Programs() {
+    }
+
+    /** The JDKs of {@code refshadow.it.jdks}: the argument source of every parameterized IT. */
+    static Stream<Path> jdks() {
+        return Fork.jdks().stream();
+    }
+
+    static Path agentJar() {
+        return Fork.existingPath("refshadow.it.agentJar");
+    }
+
+    static Path testClasses() {
+        return Fork.existingPath("refshadow.it.classpath");
+    }
+
+    /** {@code java -javaagent:<agent jar> -cp <test classes> <program>}, run once per JDK and shared by the tests. */
+    static Fork.Result run(String program, Path jdk) {
+        return Fork.java(jdk).agent(agentJar(), null).classpath(testClasses()).args(PACKAGE + program)
+                .in(runDir(program, jdk)).runOnce();
+    }
+
+    /** Where a run's stdout, stderr and report files are kept: target/it-runs/{@code <label>-<jdk>}. */
+    static Path runDir(String label, Path jdk) {
+        String runs = System.getProperty("refshadow.it.runs", "target/it-runs");
+        return Path.of(runs).toAbsolutePath().resolve(label + "-" + jdk.getFileName());
+    }
+
+    /** The agent's exit summary on stderr must report zero anomalies. */
+    static void expectNoAnomalies(Fork.Result r) {
+        Matcher m = ANOMALIES.matcher(r.stderr());
+        if (!m.find()) {
+            throw new AssertionError("no exit summary with an anomaly count on stderr\n" + r.describe());
+        }
+        if (!m.group(1).equals("0")) {
+            throw new AssertionError("the agent counted " + m.group(1) + " anomalies\n" + r.describe());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.refshadow.agent.it;
+
+import dev.refshadow.agent.it.harness.Fork;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Threads that end early and threads racing on shared structures: see {@code programs/Threads.java}. */
+class ThreadsIT {
+    private static Fork.Result run(Path jdk) {
+        return Programs.run("Threads", jdk);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.refshadow.agent.it.Programs#jdks")
+    void exitsCleanlyWithoutAnomalies(Path jdk) {
+        Fork.Result r = run(jdk).expectExit(0);
+        Programs.expectNoAnomalies(r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.refshadow.agent.it.Programs#jdks")
+    void threadThatEndedBeforeTheCollection(Path jdk) {
+        run(jdk).expect("ended.handed.rc", 1).expect("ended.runnable.released", 1).expect("ended.cycle.garbage", 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.refshadow.agent.it.Programs#jdks")
+    void concurrentMutationNeverGivesAFalseLeak(Path jdk) {
+        run(jdk).expect("concurrent.false.garbage", 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.refshadow.agent.it.Programs#jdks")
+    void countsAreExactAfterTheJoins(Path jdk) {
+        run(jdk).expect("concurrent.rc.mismatches", 0).expect("concurrent.shared.rc", 1);
+    }
+}
