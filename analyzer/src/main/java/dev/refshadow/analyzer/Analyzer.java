@@ -117,6 +117,7 @@ public final class Analyzer {
     private void considerCollection() {
         if (gc.getCount()[0] > gc.getThreshold()[0] && gc.isEnabled() && gc.getThreshold()[0] != 0
                 && !gc.isCollecting()) {
+            heap.flushZeroCounts();
             if (trigger == Trigger.AT_ALLOCATION) {
                 collector.collectAutomatically();
             } else {
@@ -264,10 +265,11 @@ public final class Analyzer {
     // ---------------------------------------------------------------- the gc module
 
     public long collect() {
-        return collector.collect(2);
+        return collect(2);
     }
 
     public long collect(int generation) {
+        heap.flushZeroCounts();
         return collector.collect(generation);
     }
 

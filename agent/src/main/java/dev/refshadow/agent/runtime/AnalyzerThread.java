@@ -123,6 +123,14 @@ public final class AnalyzerThread extends Thread {
             buffers = new EventBuffer[n * 2];
             n = ThreadBuffers.snapshot(buffers);
         }
+        // Several threads' events in one round may cancel out of order: free at zero only at its end.
+        int pendingThreads = 0;
+        for (int k = 0; k < n; k++) {
+            if (buffers[k].consumed != buffers[k].published) {
+                pendingThreads++;
+            }
+        }
+        shadow.analyzer.heap.setDeferRelease(pendingThreads > 1);
         boolean worked = false;
         for (int k = 0; k < n; k++) {
             EventBuffer b = buffers[k];
@@ -137,6 +145,8 @@ public final class AnalyzerThread extends Thread {
                 ThreadBuffers.retire(b);
             }
         }
+        shadow.analyzer.heap.setDeferRelease(false);
+        shadow.analyzer.heap.flushZeroCounts();
         return worked;
     }
 

@@ -86,7 +86,7 @@ public final class EdgeSet {
      */
     public static int[] add(int[] block, int target, int label, int delta) {
         if (block == null) {
-            block = new int[1 + 2 * ENTRY];
+            block = new int[1 + ENTRY];
         }
         if (block.length <= LINEAR_LENGTH_MAX) {
             return addLinear(block, target, label, delta);

@@ -35,6 +35,7 @@ public final class ShadowHeap {
     private FreeHook freeListener = id -> { };
     private int[] zeroCounts = new int[256];
     private int zeroCountTop;
+    private boolean deferRelease;
     private long freedByRefcount;
     private long freedAsGarbage;
     /** Sequence number of the event being applied, and its source site (0: unknown). */
@@ -161,8 +162,25 @@ public final class ShadowHeap {
         return false;
     }
 
-    /** Frees every object whose count is (still) zero, and what that releases in turn. */
+    /**
+     * While true, objects whose count reaches zero wait in the zero-count table until
+     * {@link #flushZeroCounts()}: when several threads' events are applied in one round, an
+     * increment from one thread may arrive after the decrement of another, and an object must not
+     * be freed in between.
+     */
+    public void setDeferRelease(boolean defer) {
+        this.deferRelease = defer;
+    }
+
+    /** Frees every object whose count is (still) zero, unless release is deferred. */
     public void releaseZeroCounts() {
+        if (!deferRelease) {
+            flushZeroCounts();
+        }
+    }
+
+    /** Frees every object whose count is (still) zero, and what that releases in turn. */
+    public void flushZeroCounts() {
         ObjectTable t = table;
         while (zeroCountTop > 0) {
             int id = zeroCounts[--zeroCountTop];

@@ -9,16 +9,23 @@ import java.util.Locale;
  * The analyzer's half of {@code scripts/bench-collector.sh}: builds one graph in the shadow heap
  * and times full collections ({@link Analyzer#collect()}) over it, warm-up iterations first.
  *
- * <p>The graph is built exactly as the script's Python half builds it, event for event: with
- * automatic collection disabled, objects of a container class with four reference fields
- * ({@code f0..f3}), kept alive either through one holder array of N slots that is itself held
- * by one external reference (a pin, the Python side's local variable) and allocated before the
- * nodes, or, for {@code ring}, through one external reference to the first node of the ring.
- * Random edges come from the same 64-bit LCG with the same seed on both sides; the printed
- * checksum proves the graphs are the same.
+ * <p>The graph is built exactly as the script's Python half builds it, event for event, with
+ * automatic collection disabled: N objects of a container class with four reference fields
+ * ({@code f0..f3}), kept alive
+ * <ul>
+ * <li>for {@code none}, {@code edge1}, {@code edge4}: by one holder array of N slots (Python: a
+ * list), allocated before the nodes and itself held by one external reference (a pin; Python: a
+ * module global); slot i holds node i; then each node gets 0, 1 or 4 random edges, field
+ * {@code f0}, then {@code f1}..., to nodes drawn by the same 64-bit LCG with the same seed;
+ * <li>for {@code ring}: by one external reference to the first node of a ring, node i's
+ * {@code f0} holding node i + 1 and the last node's the first.
+ * </ul>
+ * The printed checksum of the random edges is computed the same way on both sides.
  *
  * <p>Usage: {@code CollectorBench <none|edge1|edge4|ring> <N> <warm-up> <measured>}. Prints one
- * line: {@code analyzer shape=... checksum=... median_ns=... ns_per_obj=...}.
+ * line: {@code analyzer shape=... checksum=... median_ns=... ns_per_obj=... times_ns=t1,t2,...},
+ * where ns_per_obj is the median collection time divided by N and times_ns lists every measured
+ * collection.
  */
 public final class CollectorBench {
     static final long LCG_MUL = 6364136223846793005L;
@@ -35,11 +42,42 @@ public final class CollectorBench {
         int reps = Integer.parseInt(args[3]);
 
         long t0 = System.nanoTime();
+        long[] checksum = new long[1];
+        Analyzer a = build(shape, n, checksum);
+        double buildSeconds = (System.nanoTime() - t0) / 1e9;
+
+        long[] times = new long[reps];
+        StringBuilder all = new StringBuilder();
+        for (int r = 0; r < warm + reps; r++) {
+            long s = System.nanoTime();
+            long collected = a.collect();
+            long e = System.nanoTime() - s;
+            if (collected != 0) {
+                throw new IllegalStateException("collected " + collected + " objects from a live graph");
+            }
+            if (r >= warm) {
+                times[r - warm] = e;
+                all.append(all.length() == 0 ? "" : ",").append(e);
+            }
+        }
+        Arrays.sort(times);
+        long median = times[reps / 2];
+        System.out.println(String.format(Locale.ROOT,
+                "analyzer shape=%s checksum=%s live=%d build_s=%.1f median_ns=%d ns_per_obj=%.2f times_ns=%s",
+                shape, Long.toUnsignedString(checksum[0]), a.heap.table.liveCount(), buildSeconds, median,
+                (double) median / n, all));
+    }
+
+    /**
+     * Builds the graph of {@code shape} over {@code n} nodes in a new analyzer, automatic
+     * collection disabled; {@code checksumOut[0]} receives the checksum of the random edges.
+     */
+    public static Analyzer build(String shape, int n, long[] checksumOut) {
         Analyzer a = new Analyzer(n + 64);
         a.gc.disable();
         int nodeClass = a.defineClass("Node", ObjectTable.CONTAINER);
         int arrayClass = a.defineClass("Node[]", ObjectTable.CONTAINER);
-        int site = a.site("CollectorBench.main");
+        int site = a.site("CollectorBench.build");
         int[] field = new int[4];
         for (int k = 0; k < 4; k++) {
             field[k] = a.label("Node.f" + k);
@@ -79,25 +117,7 @@ public final class CollectorBench {
                 }
             }
         }
-        double build = (System.nanoTime() - t0) / 1e9;
-
-        long[] times = new long[reps];
-        for (int r = 0; r < warm + reps; r++) {
-            long s = System.nanoTime();
-            long collected = a.collect();
-            long e = System.nanoTime() - s;
-            if (collected != 0) {
-                throw new IllegalStateException("collected " + collected + " objects from a live graph");
-            }
-            if (r >= warm) {
-                times[r - warm] = e;
-            }
-        }
-        Arrays.sort(times);
-        long median = times[reps / 2];
-        System.out.println(String.format(Locale.ROOT,
-                "analyzer shape=%s build=%.1fs checksum=%s live=%d median_ns=%d min_ns=%d ns_per_obj=%.2f",
-                shape, build, Long.toUnsignedString(checksum), a.heap.table.liveCount(), median, times[0],
-                (double) median / n));
+        checksumOut[0] = checksum;
+        return a;
     }
 }
