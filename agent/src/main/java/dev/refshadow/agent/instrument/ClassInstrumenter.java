@@ -1,5 +1,6 @@
 package dev.refshadow.agent.instrument;
 
+import dev.refshadow.agent.runtime.Finalizers;
 import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -45,6 +46,9 @@ public final class ClassInstrumenter {
         } else {
             int major = node.version & 0xFFFF;
             for (MethodNode m : node.methods) {
+                if (m.name.equals("finalize") && m.desc.equals("()V") && (m.access & Opcodes.ACC_STATIC) == 0) {
+                    Finalizers.declaredBy(node.name);
+                }
                 if (skip.contains(m.name + m.desc)) {
                     continue;
                 }

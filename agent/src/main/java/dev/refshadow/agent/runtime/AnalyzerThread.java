@@ -126,7 +126,7 @@ public final class AnalyzerThread extends Thread {
         // Several threads' events in one round may cancel out of order: free at zero only at its end.
         int pendingThreads = 0;
         for (int k = 0; k < n; k++) {
-            if (buffers[k].consumed != buffers[k].published) {
+            if (!buffers[k].drained()) {
                 pendingThreads++;
             }
         }
@@ -150,20 +150,25 @@ public final class AnalyzerThread extends Thread {
         return worked;
     }
 
+    /** Applies the published events of one thread, chunk after chunk; drops the chunks it finished. */
     private boolean drain(EventBuffer b) {
-        int from = b.consumed;
-        int to = b.published;
-        if (from == to) {
-            return false;
-        }
-        for (int i = from; i != to; i++) {
-            applier.apply(b, i & (EventBuffer.CAPACITY - 1));
-            if ((i & 1023) == 1023) {
-                b.consumed = i + 1;
+        boolean worked = false;
+        while (true) {
+            EventChunk c = b.reading;
+            int to = c.published;
+            for (int i = b.readIndex; i < to; i++) {
+                applier.apply(c, i, b.threadIndex);
             }
+            worked |= to != b.readIndex;
+            b.readIndex = to;
+            EventChunk next = c.next;
+            if (to < EventChunk.CAPACITY || next == null) {
+                return worked;
+            }
+            b.reading = next;
+            b.readIndex = 0;
+            b.chunksRead++;
         }
-        b.consumed = to;
-        return true;
     }
 
     /** Stops recording, applies what is left, and ends the loop; then runs {@code last} on this thread's state. */

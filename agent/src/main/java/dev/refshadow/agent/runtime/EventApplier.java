@@ -23,9 +23,8 @@ final class EventApplier {
         this.analyzer = shadow.analyzer;
     }
 
-    /** Applies the event at ring index {@code i} of {@code b}, then clears its slot. */
-    void apply(EventBuffer b, int i) {
-        int t = b.threadIndex;
+    /** Applies event {@code i} of chunk {@code b} of thread {@code t}, then clears its slot. */
+    void apply(EventChunk b, int i, int t) {
         ensureThread(t);
         int kind = b.kinds[i];
         int arg = b.args[i];

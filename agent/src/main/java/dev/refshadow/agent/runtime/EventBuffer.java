@@ -1,32 +1,29 @@
 package dev.refshadow.agent.runtime;
 
 /**
- * One application thread's events: a single-producer single-consumer ring. The owning thread
- * appends with plain writes and publishes with one volatile write; the analyzer thread consumes
- * and clears the slots it read (so the buffer does not keep objects alive).
+ * One application thread's events: a chain of {@link EventChunk}s, appended to by the owning
+ * thread and consumed (and cleared, so that nothing is kept alive) by the analyzer thread.
  *
  * <p>This class and everything it calls must not run instrumented code: no JDK collections,
  * no string concatenation, no lambdas (see the agent's exclusion list).
  */
 public final class EventBuffer {
-    static final int CAPACITY = 1 << 14;
-    private static final int MASK = CAPACITY - 1;
+    /** Chunks the owner may run ahead of the analyzer before it waits a little for it. */
+    private static final int CHUNKS_AHEAD_BEFORE_WAITING = 256;
+    /** How long the owner waits at most: it may hold a lock the analyzer needs. */
+    private static final long MAX_WAIT_NANOS = 200_000_000L;
 
     final Thread thread;
     /** Dense id of the thread for the analyzer (its frames). */
     final int threadIndex;
-    final int[] kinds = new int[CAPACITY];
-    final int[] args = new int[CAPACITY];
-    /** Source site of the event (0: unknown). */
-    final int[] sites = new int[CAPACITY];
-    final long[] longs = new long[CAPACITY];
-    final Object[] refs = new Object[CAPACITY * 3];
-    /** Written only by the owner. */
+    /** Owner's side. */
+    private EventChunk writing = new EventChunk();
     private int head;
-    /** Everything before this index is visible to the analyzer thread. */
-    volatile int published;
-    /** Everything before this index was consumed by the analyzer thread. */
-    volatile int consumed;
+    private int chunksWritten;
+    /** Analyzer's side. */
+    EventChunk reading = writing;
+    int readIndex;
+    volatile int chunksRead;
     /** Recording is off while > 0 (the agent's own work on this thread). */
     int paused;
     /** Set by the analyzer thread once the thread ended and its events were all applied. */
@@ -43,44 +40,55 @@ public final class EventBuffer {
 
     void add(int kind, int arg, int site, Object r0, Object r1, Object r2) {
         int h = head;
-        if (h - consumed == CAPACITY) {
-            waitForSpace(h);
+        if (h == EventChunk.CAPACITY) {
+            nextChunk();
+            h = 0;
         }
-        int i = h & MASK;
-        kinds[i] = kind;
-        args[i] = arg;
-        sites[i] = site;
-        int r = i * 3;
-        refs[r] = r0;
-        refs[r + 1] = r1;
-        refs[r + 2] = r2;
+        EventChunk c = writing;
+        c.kinds[h] = kind;
+        c.args[h] = arg;
+        c.sites[h] = site;
+        int r = h * 3;
+        c.refs[r] = r0;
+        c.refs[r + 1] = r1;
+        c.refs[r + 2] = r2;
         head = h + 1;
-        published = h + 1;
+        c.published = h + 1;
     }
 
     void addLong(int kind, long value, int site, Object r0, Object r1, Object r2) {
-        int h = head;
-        if (h - consumed == CAPACITY) {
-            waitForSpace(h);
+        if (head == EventChunk.CAPACITY) {
+            nextChunk();
         }
-        longs[h & MASK] = value;
+        writing.longs[head] = value;
         add(kind, 0, site, r0, r1, r2);
     }
 
-    private void waitForSpace(int h) {
+    /** Slow path: links a fresh chunk; waits a little first if the analyzer is far behind. */
+    private void nextChunk() {
         paused++;
         try {
-            AnalyzerThread.wakeUp();
-            while (h - consumed == CAPACITY) {
-                Thread.yield();
+            if (chunksWritten - chunksRead > CHUNKS_AHEAD_BEFORE_WAITING) {
+                AnalyzerThread.wakeUp();
+                long start = System.nanoTime();
+                while (chunksWritten - chunksRead > CHUNKS_AHEAD_BEFORE_WAITING
+                        && System.nanoTime() - start < MAX_WAIT_NANOS) {
+                    Thread.yield();
+                }
             }
+            EventChunk fresh = new EventChunk();
+            writing.next = fresh;
+            writing = fresh;
+            head = 0;
+            chunksWritten++;
         } finally {
             paused--;
         }
     }
 
-    /** True when the analyzer thread has applied everything published before this call. */
-    boolean drainedUpTo(int mark) {
-        return consumed - mark >= 0;
+    /** True when every published event was consumed. */
+    boolean drained() {
+        EventChunk c = reading;
+        return readIndex == c.published && (readIndex < EventChunk.CAPACITY || c.next == null);
     }
 }

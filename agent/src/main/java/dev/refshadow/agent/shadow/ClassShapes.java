@@ -4,9 +4,9 @@ import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
 import static dev.refshadow.analyzer.heap.ObjectTable.HAS_FINALIZER;
 
 import dev.refshadow.agent.internal.FieldOffsets;
+import dev.refshadow.agent.runtime.Finalizers;
 import dev.refshadow.analyzer.Analyzer;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +62,7 @@ final class ClassShapes {
                 }
             }
         }
-        int flags = (container ? CONTAINER : 0) | (overridesFinalize(type) ? HAS_FINALIZER : 0);
+        int flags = (container ? CONTAINER : 0) | (Finalizers.overridden(type) ? HAS_FINALIZER : 0);
         int id = analyzer.defineClass(name, flags);
         int[] labels = new int[fields.size()];
         long[] offsets = new long[fields.size()];
@@ -88,14 +88,4 @@ final class ClassShapes {
         }
     }
 
-    private static boolean overridesFinalize(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals("finalize") && m.getParameterCount() == 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 }
