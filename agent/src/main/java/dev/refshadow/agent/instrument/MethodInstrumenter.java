@@ -79,7 +79,7 @@ final class MethodInstrumenter {
             return false;
         }
         collectReferenceSlots(insns);
-        boolean framed = !referenceSlots.isEmpty() || returnsReference();
+        boolean framed = (!referenceSlots.isEmpty() || returnsReference()) && !isLeaf(insns);
         boolean producesTemps = producesTemporaries(insns);
         Deque<int[]> pendingNews = new ArrayDeque<>();
         List<FieldInsnNode> deferredThisStores = new ArrayList<>();
@@ -381,6 +381,34 @@ final class MethodInstrumenter {
             }
         }
         return false;
+    }
+
+    /**
+     * A method that calls nothing and allocates nothing: while it runs no collection can start
+     * and nothing it holds can be the last reference its caller lets go of before it returns, so
+     * its frame is not recorded (most of the JDK's small accessors). Its stores still are.
+     */
+    private static boolean isLeaf(AbstractInsnNode[] insns) {
+        for (AbstractInsnNode insn : insns) {
+            switch (insn.getType()) {
+                case AbstractInsnNode.METHOD_INSN, AbstractInsnNode.INVOKE_DYNAMIC_INSN,
+                        AbstractInsnNode.MULTIANEWARRAY_INSN:
+                    return false;
+                case AbstractInsnNode.TYPE_INSN:
+                    if (insn.getOpcode() == NEW || insn.getOpcode() == ANEWARRAY) {
+                        return false;
+                    }
+                    break;
+                case AbstractInsnNode.INT_INSN:
+                    if (insn.getOpcode() == NEWARRAY) {
+                        return false;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return true;
     }
 
     private boolean hasSubroutines() {

@@ -9,9 +9,7 @@ import dev.refshadow.analyzer.Analyzer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Computes and caches the {@link ClassShape} of each class seen, by reflection. A class is a
@@ -20,18 +18,35 @@ import java.util.Map;
  */
 final class ClassShapes {
     private final Analyzer analyzer;
-    private final Map<Class<?>, ClassShape> shapes = new HashMap<>();
+    /** Class to index in {@link #shapes}: the agent's own identity map, not a JDK map (whose code is instrumented). */
+    private final ObjectIds indexOf = new ObjectIds();
+    private ClassShape[] shapes = new ClassShape[1024];
+    private int count = 1;
+    private Class<?> lastType;
+    private ClassShape lastShape;
 
     ClassShapes(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     ClassShape of(Class<?> type) {
-        ClassShape shape = shapes.get(type);
-        if (shape == null) {
-            shape = compute(type);
-            shapes.put(type, shape);
+        if (type == lastType) {
+            return lastShape;
         }
+        int index = indexOf.get(type);
+        ClassShape shape;
+        if (index != 0) {
+            shape = shapes[index];
+        } else {
+            shape = compute(type);
+            if (count == shapes.length) {
+                shapes = java.util.Arrays.copyOf(shapes, count * 2);
+            }
+            shapes[count] = shape;
+            indexOf.put(type, count++);
+        }
+        lastType = type;
+        lastShape = shape;
         return shape;
     }
 
