@@ -44,6 +44,11 @@ final class ExitReport {
                 .append(report.summary().allocated()).append(" allocated, ")
                 .append(report.summary().discovered()).append(" discovered, ")
                 .append(report.summary().anomalies().total()).append(" anomalies");
+        for (dev.refshadow.analyzer.heap.Anomalies.Kind kind : dev.refshadow.analyzer.heap.Anomalies.Kind.values()) {
+            for (String example : shadow.analyzer.heap.anomalies.examples(kind)) {
+                line.append("\n  anomaly ").append(kind.reportName).append(": ").append(example);
+            }
+        }
         if (transformer.failed.get() > 0) {
             line.append("; ").append(transformer.failed.get()).append(" classes not instrumented (first: ")
                     .append(transformer.firstFailure()).append(')');

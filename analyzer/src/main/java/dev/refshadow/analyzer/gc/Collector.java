@@ -272,19 +272,32 @@ public final class Collector {
      */
     private void subtractRefs(int n) {
         int[] ids = order;
+        if (onlyTarget.length < n) {
+            onlyTarget = new int[ids.length];
+        }
+        int[] only = onlyTarget;
         int[] gcRefs = t.gcRefs;
         int[][] edges = t.edges;
         for (int k = 0; k < n; k++) {
             int[] block = edges[ids[k]];
             if (block == null) {
+                only[k] = 0;
                 continue;
             }
             int end = EdgeSet.end(block);
             for (int e = 1; e < end; e += EdgeSet.ENTRY) {
                 gcRefs[block[e]] -= block[e + EdgeSet.COUNT];
             }
+            only[k] = end == 1 ? 0 : end == 1 + EdgeSet.ENTRY ? block[1] : -1;
         }
     }
+
+    /**
+     * What {@link #subtractRefs} saw of the edges of {@code order[k]}, so that
+     * {@link #moveUnreachable} need not read the block again in the common cases: 0 when it has
+     * none, the target when it has exactly one entry (a linear block is packed), -1 otherwise.
+     */
+    private int[] onlyTarget = new int[1024];
 
     /**
      * One left-to-right pass over {@code young}. An object with {@code gc_refs > 0} is reachable:
@@ -308,26 +321,25 @@ public final class Collector {
         int survivors = 0;
         int previous = young;
         int k = 0;
+        int[] only = onlyTarget;
         int id = n > 0 ? ids[0] : next[young];
         while (id != young) {
             if (gcRefs[id] != 0) {
-                int[] block = edges[id];
+                // Its referents, in the block's order. Only a COLLECTING referent with
+                // gc_refs == 0 needs anything (one flagged UNREACHABLE has 0), and gc_refs is the
+                // cheaper test: most referents are already known to be reachable. Objects moved
+                // back to the tail (k >= n) read their block.
+                int one = k < n ? only[k] : -1;
+                if (one > 0 && gcRefs[one] == 0) {
+                    visitReachable(one, young);
+                }
+                int[] block = one < 0 ? edges[id] : null;
                 if (block != null) {
                     int end = EdgeSet.end(block);
                     for (int e = 1; e < end; e += EdgeSet.ENTRY) {
                         int target = block[e];
-                        // Only a COLLECTING target with gc_refs == 0 needs anything (one that is
-                        // UNREACHABLE has 0), and gc_refs is the cheaper test: most targets are
-                        // already known to be reachable.
                         if (gcRefs[target] == 0 && target != 0) {
-                            int f = flags[target];
-                            if ((f & COLLECTING) != 0) {
-                                if ((f & ObjectTable.UNREACHABLE) != 0) {
-                                    moveBack(target, young);
-                                }
-                                // Not reached by the scan yet: tell it the target is reachable.
-                                gcRefs[target] = 1;
-                            }
+                            visitReachable(target, young);
                         }
                     }
                 }
@@ -352,13 +364,20 @@ public final class Collector {
     }
 
     /**
-     * {@code visit_reachable} of a target flagged UNREACHABLE: it had {@code gc_refs == 0} when
-     * move_unreachable got to it, but is reachable after all: back to the end of young, where
-     * move_unreachable will traverse it.
+     * {@code visit_reachable} of a referent of a reachable object whose {@code gc_refs} is 0 (the
+     * others need nothing): if it is COLLECTING, it is reachable. Flagged UNREACHABLE, it had
+     * {@code gc_refs == 0} when move_unreachable got to it: back to the end of young, where
+     * move_unreachable will traverse it. Otherwise the scan has not reached it yet.
      */
-    private void moveBack(int target, int young) {
-        t.flags[target] &= ~ObjectTable.UNREACHABLE;
-        lists.move(target, young);
+    private void visitReachable(int target, int young) {
+        int f = t.flags[target];
+        if ((f & COLLECTING) != 0) {
+            if ((f & ObjectTable.UNREACHABLE) != 0) {
+                t.flags[target] = f & ~ObjectTable.UNREACHABLE;
+                lists.move(target, young);
+            }
+            t.gcRefs[target] = 1;
+        }
     }
 
     /**

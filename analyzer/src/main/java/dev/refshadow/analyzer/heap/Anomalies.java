@@ -25,10 +25,26 @@ public final class Anomalies {
         }
     }
 
+    private static final int EXAMPLES_PER_KIND = 5;
     private final long[] counts = new long[Kind.values().length];
+    private final Map<Kind, java.util.List<String>> examples = new java.util.EnumMap<>(Kind.class);
 
     public void record(Kind kind) {
         counts[kind.ordinal()]++;
+    }
+
+    /** Records an anomaly with a description of where it happened (the first few are kept). */
+    public void record(Kind kind, String example) {
+        record(kind);
+        java.util.List<String> list = examples.computeIfAbsent(kind, k -> new java.util.ArrayList<>());
+        if (list.size() < EXAMPLES_PER_KIND) {
+            list.add(example);
+        }
+    }
+
+    /** The first few described occurrences of {@code kind}. */
+    public java.util.List<String> examples(Kind kind) {
+        return examples.getOrDefault(kind, java.util.List.of());
     }
 
     public long count(Kind kind) {

@@ -188,7 +188,8 @@ public final class ShadowHeap {
                 continue;
             }
             if (t.rc[id] < 0) {
-                anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT);
+                anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT, classes.name(t.classId[id]) + " at "
+                        + sites.name(t.lastDecrementSite[id]) + " (" + WriteKind.of(t.lastDecrementKind[id]).reportName + ")");
                 t.rc[id] = 0;
             }
             free(id);
