@@ -1,6 +1,7 @@
 package dev.refshadow.agent.runtime;
 
 import dev.refshadow.agent.shadow.Shadow;
+import dev.refshadow.analyzer.heap.Anomalies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -157,7 +158,11 @@ public final class AnalyzerThread extends Thread {
             EventChunk c = b.reading;
             int to = c.published;
             for (int i = b.readIndex; i < to; i++) {
-                applier.apply(c, i, b.threadIndex);
+                try {
+                    applier.apply(c, i, b.threadIndex);
+                } catch (RuntimeException e) {
+                    shadow.analyzer.heap.anomalies.record(Anomalies.Kind.EVENT_FAILED, describe(e));
+                }
             }
             worked |= to != b.readIndex;
             b.readIndex = to;
@@ -169,6 +174,15 @@ public final class AnalyzerThread extends Thread {
             b.readIndex = 0;
             b.chunksRead++;
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        StringBuilder s = new StringBuilder(e.toString());
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < trace.length && i < 6; i++) {
+            s.append(" at ").append(trace[i]);
+        }
+        return s.toString();
     }
 
     /** Stops recording, applies what is left, and ends the loop; then runs {@code last} on this thread's state. */

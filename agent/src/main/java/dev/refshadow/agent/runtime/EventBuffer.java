@@ -8,10 +8,13 @@ package dev.refshadow.agent.runtime;
  * no string concatenation, no lambdas (see the agent's exclusion list).
  */
 public final class EventBuffer {
-    /** Chunks the owner may run ahead of the analyzer before it waits a little for it. */
-    private static final int CHUNKS_AHEAD_BEFORE_WAITING = 256;
-    /** How long the owner waits at most: it may hold a lock the analyzer needs. */
-    private static final long MAX_WAIT_NANOS = 200_000_000L;
+    /** Chunks the owner may run ahead of the analyzer before it waits for it. */
+    private static final int CHUNKS_AHEAD_BEFORE_WAITING = 64;
+    /**
+     * The owner waits while the analyzer makes progress; if it makes none for this long, the
+     * analyzer may be waiting for a lock the owner holds (class loading), so the owner goes on.
+     */
+    private static final long MAX_STALL_NANOS = 100_000_000L;
 
     final Thread thread;
     /** Dense id of the thread for the analyzer (its frames). */
@@ -70,10 +73,16 @@ public final class EventBuffer {
         try {
             if (chunksWritten - chunksRead > CHUNKS_AHEAD_BEFORE_WAITING) {
                 AnalyzerThread.wakeUp();
-                long start = System.nanoTime();
-                while (chunksWritten - chunksRead > CHUNKS_AHEAD_BEFORE_WAITING
-                        && System.nanoTime() - start < MAX_WAIT_NANOS) {
+                long progressAt = System.nanoTime();
+                int read = chunksRead;
+                while (chunksWritten - chunksRead > CHUNKS_AHEAD_BEFORE_WAITING / 2) {
                     Thread.yield();
+                    if (chunksRead != read) {
+                        read = chunksRead;
+                        progressAt = System.nanoTime();
+                    } else if (System.nanoTime() - progressAt > MAX_STALL_NANOS) {
+                        break;
+                    }
                 }
             }
             EventChunk fresh = new EventChunk();

@@ -16,7 +16,9 @@ public final class Anomalies {
         /** A frame exit without a matching frame enter. */
         UNBALANCED_FRAME("unbalancedFrame"),
         /** The JVM reclaimed an object the shadow held live outside any cycle. */
-        JVM_COLLECTED_LIVE("jvmCollectedLive");
+        JVM_COLLECTED_LIVE("jvmCollectedLive"),
+        /** An event the analyzer failed to apply (an internal error; the event was skipped). */
+        EVENT_FAILED("eventFailed");
 
         public final String reportName;
 
