@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The analyzer's half of {@code scripts/bench-collector.sh}: builds one graph in the shadow heap
- * and times full collections ({@link Analyzer#collect()}) over it, warm-up iterations first.
+ * and times full collections ({@link Analyzer#collect()}) over it, warm-up collections first (at
+ * least {@code <warm-up>} of them and one second).
  *
  * <p>The graph is built exactly as the script's Python half builds it, event for event, with
  * automatic collection disabled: N objects of a container class with four reference fields
@@ -46,19 +47,19 @@ public final class CollectorBench {
         Analyzer a = build(shape, n, checksum);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
 
+        // Warm-up: at least `warm` collections and one second, so that the JIT is done even when
+        // its compiler thread has to share a busy machine.
+        long warmUntil = System.nanoTime() + 1_000_000_000L;
+        for (int r = 0; r < warm || System.nanoTime() < warmUntil; r++) {
+            collectLive(a);
+        }
         long[] times = new long[reps];
         StringBuilder all = new StringBuilder();
-        for (int r = 0; r < warm + reps; r++) {
+        for (int r = 0; r < reps; r++) {
             long s = System.nanoTime();
-            long collected = a.collect();
-            long e = System.nanoTime() - s;
-            if (collected != 0) {
-                throw new IllegalStateException("collected " + collected + " objects from a live graph");
-            }
-            if (r >= warm) {
-                times[r - warm] = e;
-                all.append(all.length() == 0 ? "" : ",").append(e);
-            }
+            collectLive(a);
+            times[r] = System.nanoTime() - s;
+            all.append(r == 0 ? "" : ",").append(times[r]);
         }
         Arrays.sort(times);
         long median = times[reps / 2];
@@ -66,6 +67,13 @@ public final class CollectorBench {
                 "analyzer shape=%s checksum=%s live=%d build_s=%.1f median_ns=%d ns_per_obj=%.2f times_ns=%s",
                 shape, Long.toUnsignedString(checksum[0]), a.heap.table.liveCount(), buildSeconds, median,
                 (double) median / n, all));
+    }
+
+    private static void collectLive(Analyzer a) {
+        long collected = a.collect();
+        if (collected != 0) {
+            throw new IllegalStateException("collected " + collected + " objects from a live graph");
+        }
     }
 
     /**
