@@ -204,6 +204,9 @@ final class MethodInstrumenter {
             if (insn.owner.equals("java/lang/ref/Reference") && insn.name.equals("referent")) {
                 code.insertBefore(insn, BarrierCalls.code().op(DUP2)
                         .call("weakReferent", "(" + OBJECT + OBJECT + ")V").build());
+            } else if (insn.owner.equals("java/lang/ref/Reference") && insn.name.equals("discovered")) {
+                // The VM links pending references through this field, unseen: it is not counted.
+                return;
             } else if (beforeSuper && insn.owner.equals(className)) {
                 // A store into the uninitialized this (an inner class's this$0): replayed after super().
                 deferred.add(insn);

@@ -135,12 +135,12 @@ final class EventApplier {
         }
     }
 
-    /** A store through Unsafe: into a static field when the holder is a Class, else a field or slot. */
+    /**
+     * A store through Unsafe into a field or slot. A Class holder (a static field, or one of the
+     * Class object's own fields such as its reflection cache) is recorded as a field of the
+     * pinned Class object: either way the VM holds it.
+     */
     private void unsafeStore(Object holder, long offset, Object old, Object now) {
-        if (holder instanceof Class<?>) {
-            analyzer.storeStatic(shadow.replacedValue(0, 0, old), shadow.idOf(now));
-            return;
-        }
         int id = shadow.idOf(holder);
         int label = shadow.labelAt(holder, offset);
         analyzer.storeField(id, label, shadow.replacedValue(id, label, old), shadow.idOf(now));

@@ -91,8 +91,10 @@ final class ClassShapes {
                 pinned);
     }
 
+    /** {@code Reference.referent} is weak; {@code Reference.discovered} is the VM's own pending list. */
     private static boolean isWeakReferent(Field f) {
-        return f.getDeclaringClass() == java.lang.ref.Reference.class && f.getName().equals("referent");
+        return f.getDeclaringClass() == java.lang.ref.Reference.class
+                && (f.getName().equals("referent") || f.getName().equals("discovered"));
     }
 
     private static boolean trySetAccessible(Field f) {

@@ -91,7 +91,10 @@ public final class Shadow {
         // Discover what it reaches iteratively: pre-existing object graphs can be deep.
         while (discoveryWork.size() > 0) {
             int id = discoveryWork.removeLast();
-            readFields(id, ids.object(id));
+            Object found = ids.object(id);
+            if (found != null) {
+                readFields(id, found);
+            }
         }
         return first;
     }
