@@ -67,7 +67,7 @@ public final class Agent {
     private static void retransformLoadedClasses(Instrumentation inst, RefshadowTransformer transformer) {
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (inst.isModifiableClass(c) && !c.isHidden() && Exclusions.reason(c.getName().replace('.', '/')) == null) {
+            if (inst.isModifiableClass(c) && !c.isHidden() && Exclusions.reason(c.getName().replace('.', '/'), c.getClassLoader()) == null) {
                 classes.add(c);
             }
         }

@@ -240,6 +240,26 @@ public final class Analyzer {
         heap.releaseZeroCounts();
     }
 
+    /** {@code local[slot] = value}, consuming the current frame's temporary {@code value} if it holds one. */
+    public void storeLocalFromTemp(int thread, int slot, int value) {
+        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
+        ThreadFrames f = frames(thread);
+        f.storeLocal(slot, value);
+        if (value != 0) {
+            f.consumeTemp(value);
+        }
+        heap.releaseZeroCounts();
+    }
+
+    /** A value popped unused: the current frame's temporary, if it holds one, is released. */
+    public void dropTemp(int thread, int id) {
+        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
+        if (id != 0) {
+            frames(thread).consumeTemp(id);
+        }
+        heap.releaseZeroCounts();
+    }
+
     /** The thread ended: its frames and temporaries are released. */
     public void threadEnded(int thread) {
         if (thread < threads.length && threads[thread] != null) {

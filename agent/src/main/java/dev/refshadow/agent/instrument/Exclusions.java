@@ -8,14 +8,25 @@ public final class Exclusions {
     private Exclusions() {
     }
 
-    /** Internal name (with slashes) of a class to leave untouched, or null if it must be instrumented. */
-    public static String reason(String internalName) {
+    /**
+     * Why the class {@code internalName} (with slashes), defined by {@code loader}, is left
+     * untouched, or null if it must be instrumented.
+     */
+    public static String reason(String internalName, ClassLoader loader) {
         if (internalName == null) {
             return "no name (hidden or anonymous class: not offered to transformers)";
         }
-        if (internalName.startsWith("dev/refshadow/") && !internalName.startsWith("dev/refshadow/samples/")) {
+        if (isAgentClass(internalName, loader)) {
             return "the agent's own classes (barrier, analyzer, relocated libraries)";
         }
         return null;
+    }
+
+    /**
+     * The agent's own classes: those of its jar, which sits on the boot class path. The same
+     * package names loaded by another loader (the agent's tests, the samples) are an application's.
+     */
+    public static boolean isAgentClass(String internalName, ClassLoader loader) {
+        return loader == null && internalName.startsWith("dev/refshadow/");
     }
 }

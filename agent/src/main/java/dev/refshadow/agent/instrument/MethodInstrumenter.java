@@ -52,6 +52,8 @@ final class MethodInstrumenter {
     private final BitSet referenceSlots = new BitSet();
     private final boolean isConstructor;
     private int line;
+    /** The method's instructions before any was inserted. */
+    private AbstractInsnNode[] original;
 
     MethodInstrumenter(String className, String sourceFile, MethodNode method, boolean addFrames) {
         this.className = className;
@@ -74,6 +76,7 @@ final class MethodInstrumenter {
             return false;
         }
         AbstractInsnNode[] insns = code.toArray();
+        original = insns;
         int superCall = isConstructor ? SuperCallFinder.find(className, method) : -1;
         if (isConstructor && superCall < 0) {
             return false;
@@ -90,11 +93,12 @@ final class MethodInstrumenter {
             switch (insn.getType()) {
                 case AbstractInsnNode.LINE -> {
                     line = ((LineNumberNode) insn).line;
-                    if (producesTemps) {
+                    // Before super() the constructor's frame is not entered: the caller's temporaries are not its own.
+                    if (producesTemps && !beforeSuper) {
                         insertAtLineStart(insn, BarrierCalls.code().call("releaseTemps", "()V").build());
                     }
                 }
-                case AbstractInsnNode.VAR_INSN -> instrumentLocalStore((VarInsnNode) insn, framed && !beforeSuper);
+                case AbstractInsnNode.VAR_INSN -> instrumentLocalStore((VarInsnNode) insn, i, framed && !beforeSuper);
                 case AbstractInsnNode.FIELD_INSN -> instrumentFieldStore((FieldInsnNode) insn, beforeSuper, deferredThisStores);
                 case AbstractInsnNode.TYPE_INSN -> instrumentTypeInsn((TypeInsnNode) insn, pendingNews);
                 case AbstractInsnNode.INT_INSN -> {
@@ -116,7 +120,7 @@ final class MethodInstrumenter {
                         code.insert(insn, BarrierCalls.code().op(DUP).call("returned", "(" + OBJECT + ")V").build());
                     }
                 }
-                case AbstractInsnNode.INSN -> instrumentInsn((InsnNode) insn, framed);
+                case AbstractInsnNode.INSN -> instrumentInsn((InsnNode) insn, i, framed);
                 default -> {
                 }
             }
@@ -172,14 +176,14 @@ final class MethodInstrumenter {
         return after;
     }
 
-    private void instrumentLocalStore(VarInsnNode insn, boolean framed) {
+    private void instrumentLocalStore(VarInsnNode insn, int index, boolean framed) {
         if (!framed) {
             return;
         }
         int slot = insn.var;
         switch (insn.getOpcode()) {
             case ASTORE -> code.insertBefore(insn, BarrierCalls.code().op(DUP).push(slot).push(site())
-                    .call("storeLocal", "(" + OBJECT + "II)V").build());
+                    .call(followsTemporary(index) ? "storeLocalFromTemp" : "storeLocal", "(" + OBJECT + "II)V").build());
             case ISTORE, FSTORE -> clearIfReference(insn, slot);
             case LSTORE, DSTORE -> {
                 clearIfReference(insn, slot);
@@ -273,9 +277,12 @@ final class MethodInstrumenter {
         }
     }
 
-    private void instrumentInsn(InsnNode insn, boolean framed) {
+    private void instrumentInsn(InsnNode insn, int index, boolean framed) {
         int op = insn.getOpcode();
-        if (op == AASTORE) {
+        if (framed && op == POP && followsTemporary(index)) {
+            code.insertBefore(insn, BarrierCalls.code().op(DUP).push(site())
+                    .call("tempDropped", "(" + OBJECT + "I)V").build());
+        } else if (op == AASTORE) {
             code.insertBefore(insn, BarrierCalls.code().push(site()).build());
             code.set(insn, BarrierCalls.barrier("arrayStore", "([Ljava/lang/Object;I" + OBJECT + "I)V"));
         } else if (framed && op == ARETURN) {
@@ -335,6 +342,51 @@ final class MethodInstrumenter {
         } else {
             code.insertBefore(at, insns);
         }
+    }
+
+    /**
+     * Whether the value {@code insn} consumes is a temporary this frame holds: the previous
+     * instruction (a {@code checkcast} aside) completed a {@code new C; dup; ...; invokespecial}
+     * or a call returning a reference, or created an array. Then the store or pop consumes it at
+     * once, instead of at the next line.
+     */
+    private boolean followsTemporary(int index) {
+        int at = previousOriginal(index);
+        if (at >= 0 && original[at].getOpcode() == CHECKCAST) {
+            at = previousOriginal(at);
+        }
+        AbstractInsnNode prev = at < 0 ? null : original[at];
+        if (prev == null) {
+            return false;
+        }
+        switch (prev.getOpcode()) {
+            case NEWARRAY, ANEWARRAY, MULTIANEWARRAY:
+                return true;
+            case INVOKESPECIAL:
+                MethodInsnNode init = (MethodInsnNode) prev;
+                return init.name.equals("<init>") && !isConstructor;
+            case INVOKEVIRTUAL, INVOKESTATIC, INVOKEINTERFACE:
+                return returnsReference(((MethodInsnNode) prev).desc);
+            case INVOKEDYNAMIC:
+                return returnsReference(((InvokeDynamicInsnNode) prev).desc);
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The index of the instruction before {@code index} in the original code, skipping labels and
+     * frames; -1 if none, or if a new line starts in between (its start released the temporaries).
+     */
+    private int previousOriginal(int index) {
+        int at = index - 1;
+        while (at >= 0 && original[at].getOpcode() < 0) {
+            if (original[at].getType() == AbstractInsnNode.LINE) {
+                return -1;
+            }
+            at--;
+        }
+        return at;
     }
 
     private boolean nextIsDup(AbstractInsnNode insn) {

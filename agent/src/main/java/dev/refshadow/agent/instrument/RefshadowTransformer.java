@@ -22,7 +22,7 @@ public final class RefshadowTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (Exclusions.reason(className) != null || !filter.accepts(className)) {
+        if (Exclusions.reason(className, loader) != null || !filter.accepts(className)) {
             return null;
         }
 

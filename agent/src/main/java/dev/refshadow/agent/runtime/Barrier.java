@@ -113,6 +113,22 @@ public final class Barrier {
         }
     }
 
+    /** {@code astore} of a value fresh from {@code new} or a call: the store consumes the temporary. */
+    public static void storeLocalFromTemp(Object value, int slot, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.add(LOCAL_FROM_TEMP, slot, site, value, null, null);
+        }
+    }
+
+    /** {@code pop} of a value fresh from {@code new} or a call. */
+    public static void tempDropped(Object value, int site) {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null && value != null) {
+            b.add(TEMP_DROPPED, 0, site, value, null, null);
+        }
+    }
+
     /** A primitive store over a slot that may hold a reference. */
     public static void clearLocal(int slot, int site) {
         EventBuffer b = ThreadBuffers.current();

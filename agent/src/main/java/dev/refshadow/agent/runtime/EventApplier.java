@@ -64,6 +64,8 @@ final class EventApplier {
             case STORE_LOCAL -> analyzer.storeLocal(t, arg, shadow.idOf(r0));
             case ARGUMENT -> analyzer.storeArgument(t, arg, shadow.idOf(r0));
             case HELD_BY_VM -> analyzer.pin(shadow.idOf(r0));
+            case LOCAL_FROM_TEMP -> analyzer.storeLocalFromTemp(t, arg, shadow.idOf(r0));
+            case TEMP_DROPPED -> analyzer.dropTemp(t, shadow.idOf(r0));
             case EXIT -> {
                 pendingReturn[t] = 0;
                 analyzer.frameExit(t);

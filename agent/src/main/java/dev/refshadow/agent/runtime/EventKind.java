@@ -43,6 +43,10 @@ public final class EventKind {
     public static final int ARGUMENT = 18;
     /** The VM keeps ref0 (a linked call site, a resolved constant): an external reference forever. */
     public static final int HELD_BY_VM = 19;
+    /** {@code local[arg] = ref0}, which was a temporary of this frame: the temporary is consumed. */
+    public static final int LOCAL_FROM_TEMP = 20;
+    /** The temporary ref0 was popped unused. */
+    public static final int TEMP_DROPPED = 21;
 
     private EventKind() {
     }

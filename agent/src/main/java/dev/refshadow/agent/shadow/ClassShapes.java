@@ -4,6 +4,7 @@ import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
 import static dev.refshadow.analyzer.heap.ObjectTable.HAS_FINALIZER;
 
 import dev.refshadow.agent.internal.FieldOffsets;
+import dev.refshadow.agent.instrument.Exclusions;
 import dev.refshadow.agent.runtime.Finalizers;
 import dev.refshadow.analyzer.Analyzer;
 import java.lang.reflect.Field;
@@ -60,7 +61,7 @@ final class ClassShapes {
         List<Field> fields = new ArrayList<>();
         boolean container = false;
         // The agent's own objects are opaque: the shadow never follows references into them.
-        boolean opaque = name.startsWith("dev.refshadow.") && !name.startsWith("dev.refshadow.samples.");
+        boolean opaque = Exclusions.isAgentClass(type.getName().replace('.', '/'), type.getClassLoader());
         for (Class<?> c = type; c != null && !opaque; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {

@@ -15,7 +15,7 @@ class FramesIT {
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {
         Fork.Result r = run(jdk).expectExit(0);
-        Programs.expectNoAnomalies(r);
+        Programs.expectNoAnomalies(r, "Frames", jdk);
     }
 
     /** {@code Node a = new Node(); Gc.getRefCount(a) == 1}: the temporary is not counted twice. */

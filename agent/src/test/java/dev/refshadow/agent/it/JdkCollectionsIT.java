@@ -15,7 +15,7 @@ class JdkCollectionsIT {
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {
         Fork.Result r = run(jdk).expectExit(0);
-        Programs.expectNoAnomalies(r);
+        Programs.expectNoAnomalies(r, "JdkCollections", jdk);
     }
 
     @ParameterizedTest

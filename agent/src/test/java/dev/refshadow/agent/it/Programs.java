@@ -1,6 +1,8 @@
 package dev.refshadow.agent.it;
 
 import dev.refshadow.agent.it.harness.Fork;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +21,9 @@ final class Programs {
         return Fork.jdks().stream();
     }
 
+    /** The packaged agent jar, copied once per suite (see {@link Fork#stableCopy}). */
     static Path agentJar() {
-        return Fork.existingPath("refshadow.it.agentJar");
+        return Fork.stableCopy(Fork.existingPath("refshadow.it.agentJar"), runs().resolve("agent"));
     }
 
     static Path testClasses() {
@@ -35,18 +38,31 @@ final class Programs {
 
     /** Where a run's stdout, stderr and report files are kept: target/it-runs/{@code <label>-<jdk>}. */
     static Path runDir(String label, Path jdk) {
-        String runs = System.getProperty("refshadow.it.runs", "target/it-runs");
-        return Path.of(runs).toAbsolutePath().resolve(label + "-" + jdk.getFileName());
+        return runs().resolve(label + "-" + jdk.getFileName());
     }
 
-    /** The agent's exit summary on stderr must report zero anomalies. */
-    static void expectNoAnomalies(Fork.Result r) {
+    static Path runs() {
+        return Path.of(System.getProperty("refshadow.it.runs", "target/it-runs")).toAbsolutePath();
+    }
+
+    /** The agent's exit summary on stderr must report zero anomalies (the text report, if any, says which). */
+    static void expectNoAnomalies(Fork.Result r, String program, Path jdk) {
         Matcher m = ANOMALIES.matcher(r.stderr());
         if (!m.find()) {
             throw new AssertionError("no exit summary with an anomaly count on stderr\n" + r.describe());
         }
         if (!m.group(1).equals("0")) {
-            throw new AssertionError("the agent counted " + m.group(1) + " anomalies\n" + r.describe());
+            String detail = "";
+            try {
+                for (String line : Files.readAllLines(runDir(program, jdk).resolve("refshadow-report.txt"))) {
+                    if (line.contains("anomalies")) {
+                        detail = line.strip() + "\n";
+                    }
+                }
+            } catch (IOException e) {
+                detail = "(no refshadow-report.txt: " + e + ")\n";
+            }
+            throw new AssertionError("the agent counted " + m.group(1) + " anomalies\n" + detail + r.describe());
         }
     }
 }

@@ -15,7 +15,7 @@ class StoresIT {
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {
         Fork.Result r = run(jdk).expectExit(0);
-        Programs.expectNoAnomalies(r);
+        Programs.expectNoAnomalies(r, "Stores", jdk);
     }
 
     @ParameterizedTest

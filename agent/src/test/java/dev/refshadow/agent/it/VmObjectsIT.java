@@ -15,7 +15,7 @@ class VmObjectsIT {
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {
         Fork.Result r = run(jdk).expectExit(0);
-        Programs.expectNoAnomalies(r);
+        Programs.expectNoAnomalies(r, "VmObjects", jdk);
     }
 
     /** {@code this$0} is stored before {@code super()}: the store is recorded right after it. */

@@ -153,6 +153,12 @@ public final class ShadowHeap {
         return weakReferences.clearAllTo(referent);
     }
 
+    /** The class of {@code id} and the site of the event being applied, for anomaly reports. */
+    public String describe(int id) {
+        String type = table.isLive(id) ? classes.name(table.classId[id]) : "a freed object";
+        return type + " at " + sites.name(eventSite);
+    }
+
     /** True for null and live ids; records an anomaly for anything else. */
     public boolean isLiveOrNull(int id) {
         if (id == 0 || table.isLive(id)) {

@@ -159,18 +159,26 @@ public final class ThreadFrames {
 
     /** The instruction that consumed a temporary has taken its own count: drop the temporary's. */
     public void popTemp(int id) {
-        if (id == 0) {
-            return;
+        if (id != 0 && !consumeTemp(id)) {
+            heap.anomalies.record(Anomalies.Kind.UNKNOWN_TEMPORARY, heap.describe(id));
         }
+    }
+
+    /**
+     * Drops one temporary {@code id} of the current frame if it holds one; returns whether it
+     * did. For consumers that cannot know (a store right after a call: the callee may have
+     * returned a value the caller never held as a temporary).
+     */
+    public boolean consumeTemp(int id) {
         int floor = depth == 0 ? 0 : frameTempBase[depth - 1];
         for (int i = tempTop - 1; i >= floor; i--) {
             if (temps[i] == id) {
                 temps[i] = temps[--tempTop];
                 heap.decRef(id);
-                return;
+                return true;
             }
         }
-        heap.anomalies.record(Anomalies.Kind.UNKNOWN_TEMPORARY);
+        return false;
     }
 
     public int depth() {

@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +36,7 @@ public final class Fork {
     /** A figure line: {@code name=value}, names made of letters, digits, {@code _ . - [ ]}. */
     private static final Pattern FIGURE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.\\[\\]-]*)=(.*)");
     private static final Map<String, CompletableFuture<Result>> ONCE = new ConcurrentHashMap<>();
+    private static final Set<Path> COPIED = new HashSet<>();
 
     private final List<String> command = new ArrayList<>();
     private Path workDir;
@@ -68,6 +72,25 @@ public final class Fork {
             throw new AssertionError(property + " = " + path + " does not exist");
         }
         return path;
+    }
+
+    /**
+     * A copy of the agent jar in {@code dir}, made once per test JVM: a rebuild of the jar while the
+     * suite runs cannot break the forked programs. The copy keeps the file name, which the jar's
+     * {@code Boot-Class-Path} refers to.
+     */
+    public static synchronized Path stableCopy(Path jar, Path dir) {
+        Path copy = dir.resolve(jar.getFileName());
+        if (!COPIED.contains(copy)) {
+            try {
+                Files.createDirectories(dir);
+                Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new AssertionError("cannot copy " + jar + " to " + dir + ": " + e, e);
+            }
+            COPIED.add(copy);
+        }
+        return copy;
     }
 
     /** {@code <jdk>/bin/java}; fails (never skips) when that JDK is not there. */
