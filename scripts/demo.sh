@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The main job: builds refshadow if needed, then runs the demo and prints its report.
+# The main job: builds refshadow if needed, runs a sample app (the seed material's four links plus
+# a parent/child tree with back-pointers) under the agent, and prints its leak report.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-cli="analyzer/target/refshadow-cli.jar"
-if [[ ! -f "$cli" ]] || [[ -n "$(find analyzer/src pom.xml analyzer/pom.xml -newer "$cli" -print -quit)" ]]; then
-  echo "refshadow: building (mvn -B -q -DskipTests package)..." >&2
-  mvn -B -q -DskipTests package >&2
-fi
-exec java -jar "$cli" demo
+out="$root/target/demo"
+mkdir -p "$out"
+for sample in FourLinks ParentChildTree; do
+  echo "== $sample under the agent: its figures"
+  REFSHADOW_OPTIONS="report=$out/$sample,formats=json:text:html,top=5" "$root/scripts/run-sample.sh" "$sample"
+done
+echo
+echo "== the leak report of ParentChildTree ($out/ParentChildTree.txt; HTML: $out/ParentChildTree.html)"
+cat "$out/ParentChildTree.txt"

@@ -124,14 +124,10 @@ public final class AnalyzerThread extends Thread {
             buffers = new EventBuffer[n * 2];
             n = ThreadBuffers.snapshot(buffers);
         }
-        // Several threads' events in one round may cancel out of order: free at zero only at its end.
-        int pendingThreads = 0;
-        for (int k = 0; k < n; k++) {
-            if (!buffers[k].drained()) {
-                pendingThreads++;
-            }
-        }
-        shadow.analyzer.heap.setDeferRelease(pendingThreads > 1);
+        // Several threads' events may cancel out of order: objects at zero are freed only at the
+        // end of the round (and before any collection), counts below zero get one more round.
+        shadow.analyzer.heap.setDeferRelease(true);
+        shadow.analyzer.heap.setGraceForNegatives(true);
         boolean worked = false;
         for (int k = 0; k < n; k++) {
             EventBuffer b = buffers[k];

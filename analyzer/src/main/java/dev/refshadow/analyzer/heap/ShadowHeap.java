@@ -36,6 +36,9 @@ public final class ShadowHeap {
     private int[] zeroCounts = new int[256];
     private int zeroCountTop;
     private boolean deferRelease;
+    private boolean graceForNegatives;
+    private int[] negatives = new int[64];
+    private int negativeTop;
     private long freedByRefcount;
     private long freedAsGarbage;
     /** Sequence number of the event being applied, and its source site (0: unknown). */
@@ -93,12 +96,8 @@ public final class ShadowHeap {
      * {@code Py_INCREF}/{@code Py_DECREF} pairs): unlike {@link #decRef}, it is no program event.
      */
     public void dropInternalRef(int id) {
-        int count = --table.rc[id];
-        if (count <= 0) {
-            if (zeroCountTop == zeroCounts.length) {
-                zeroCounts = Arrays.copyOf(zeroCounts, zeroCountTop * 2);
-            }
-            zeroCounts[zeroCountTop++] = id;
+        if (--table.rc[id] <= 0) {
+            pushZero(id);
         }
     }
 
@@ -188,18 +187,68 @@ public final class ShadowHeap {
     /** Frees every object whose count is (still) zero, and what that releases in turn. */
     public void flushZeroCounts() {
         ObjectTable t = table;
+        int watched = negativeTop;
+        negativeTop = 0;
+        for (int k = 0; k < watched; k++) {
+            int id = negatives[k];
+            if ((t.flags[id] & LIVE) != 0 && t.rc[id] < 0) {
+                reportNegative(id);
+            }
+            pushZero(id);
+        }
         while (zeroCountTop > 0) {
             int id = zeroCounts[--zeroCountTop];
             if ((t.flags[id] & LIVE) == 0 || t.rc[id] > 0) {
                 continue;
             }
             if (t.rc[id] < 0) {
-                anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT, classes.name(t.classId[id]) + " at "
-                        + sites.name(t.lastDecrementSite[id]) + " (" + WriteKind.of(t.lastDecrementKind[id]).reportName + ")");
-                t.rc[id] = 0;
+                if (graceForNegatives) {
+                    watchNegative(id); // its increment may come from another thread in the next round
+                    continue;
+                }
+                reportNegative(id);
             }
             free(id);
         }
+    }
+
+    /**
+     * With several application threads, a decrement recorded by one thread can be applied a
+     * round before the increment another thread recorded earlier: a count below zero then gets
+     * one more round before it is an anomaly.
+     */
+    public void setGraceForNegatives(boolean grace) {
+        this.graceForNegatives = grace;
+    }
+
+    /** Counts below zero still waiting for their grace round become anomalies now (at exit). */
+    public void settleNegativeCounts() {
+        boolean grace = graceForNegatives;
+        graceForNegatives = false;
+        flushZeroCounts();
+        flushZeroCounts();
+        graceForNegatives = grace;
+    }
+
+    private void reportNegative(int id) {
+        ObjectTable t = table;
+        anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT, classes.name(t.classId[id]) + " at "
+                + sites.name(t.lastDecrementSite[id]) + " (" + WriteKind.of(t.lastDecrementKind[id]).reportName + ")");
+        t.rc[id] = 0;
+    }
+
+    private void watchNegative(int id) {
+        if (negativeTop == negatives.length) {
+            negatives = Arrays.copyOf(negatives, negativeTop * 2);
+        }
+        negatives[negativeTop++] = id;
+    }
+
+    private void pushZero(int id) {
+        if (zeroCountTop == zeroCounts.length) {
+            zeroCounts = Arrays.copyOf(zeroCounts, zeroCountTop * 2);
+        }
+        zeroCounts[zeroCountTop++] = id;
     }
 
     /** Releases the outgoing references of {@code id} and recycles it. */
