@@ -37,6 +37,10 @@ public final class Agent {
         Analyzer analyzer = new Analyzer();
         analyzer.gc.setThreshold(options.thresholds());
         Shadow shadow = new Shadow(analyzer);
+        String traced = System.getProperty("refshadow.trace");
+        if (traced != null) {
+            analyzer.heap.traceClass(traced, System.err::println);
+        }
         RefshadowTransformer transformer = new RefshadowTransformer(
                 new ClassFilter(options.include(), options.exclude()));
         transformer.warmUp();

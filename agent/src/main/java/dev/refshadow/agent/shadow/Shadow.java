@@ -1,6 +1,9 @@
 package dev.refshadow.agent.shadow;
 
+import static dev.refshadow.analyzer.heap.ObjectTable.DISCOVERED;
+
 import dev.refshadow.analyzer.Analyzer;
+import dev.refshadow.analyzer.heap.EdgeSet;
 import dev.refshadow.analyzer.gc.IntList;
 import java.lang.reflect.Field;
 
@@ -40,6 +43,25 @@ public final class Shadow {
     /** Whether instances of {@code o}'s class are built by code that records no stores (hidden classes). */
     public boolean readsFieldsAfterConstruction(Object o) {
         return shapes.of(o.getClass()).readFieldsAfterConstruction;
+    }
+
+    /**
+     * Whether a store of {@code newValue} over {@code oldValue} into {@code holder} under
+     * {@code label} is already in the shadow: a discovered holder's fields were read when it
+     * was discovered, and the application thread, running ahead of the analyzer, may have made
+     * that store before. Then the holder shows the new value under that label, not the old one.
+     */
+    public boolean alreadyApplied(int holder, int label, Object oldValue, Object newValue) {
+        if (holder == 0 || newValue == null || (analyzer.heap.table.flags[holder] & DISCOVERED) == 0) {
+            return false;
+        }
+        int[] edges = analyzer.heap.table.edges[holder];
+        int now = ids.get(newValue);
+        if (now == 0 || EdgeSet.count(edges, now, label) <= 0) {
+            return false;
+        }
+        int old = ids.get(oldValue);
+        return old == 0 || EdgeSet.count(edges, old, label) <= 0;
     }
 
     /** The label a store at Unsafe offset {@code offset} of {@code holder} writes: a field, or an array slot. */

@@ -37,6 +37,8 @@ public final class ShadowHeap {
     private int zeroCountTop;
     private boolean deferRelease;
     private boolean graceForNegatives;
+    private int tracedClass;
+    private java.util.function.Consumer<String> trace = line -> { };
     private int[] negatives = new int[64];
     private int negativeTop;
     private long freedByRefcount;
@@ -77,7 +79,19 @@ public final class ShadowHeap {
     public void incRef(int id) {
         if (id != 0) {
             table.rc[id]++;
+            if (tracedClass != 0 && table.classId[id] == tracedClass) {
+                trace.accept("+1 #" + id + " -> " + table.rc[id] + " at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
+            }
         }
+    }
+
+    /**
+     * For developing the agent: every count change of objects of class {@code className} is
+     * described to {@code out} (the agent's {@code -Drefshadow.trace=CLASS}).
+     */
+    public void traceClass(String className, java.util.function.Consumer<String> out) {
+        this.tracedClass = classes.intern(className);
+        this.trace = out;
     }
 
     public void decRef(int id) {
@@ -89,6 +103,9 @@ public final class ShadowHeap {
         t.lastDecrementSeq[id] = eventSeq;
         t.lastDecrementKind[id] = eventKind;
         dropInternalRef(id);
+        if (tracedClass != 0 && t.classId[id] == tracedClass) {
+            trace.accept("-1 #" + id + " -> " + t.rc[id] + " at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
+        }
     }
 
     /**
