@@ -50,14 +50,13 @@ final class EventApplier {
             case PUT_FIELD -> {
                 int holder = shadow.idOf(r0);
                 int label = label(arg);
-                if (!shadow.alreadyApplied(holder, label, r1, r2)) {
-                    analyzer.storeField(holder, label, shadow.replacedValue(holder, label, r1), shadow.idOf(r2));
-                }
+                shadow.confirmField(holder, label, r1);
+                analyzer.storeField(holder, label, shadow.replacedValue(holder, label, r1), shadow.idOf(r2));
             }
             case PUT_STATIC -> analyzer.storeStatic(shadow.replacedValue(0, 0, r1), shadow.idOf(r2));
             case ARRAY_STORE -> {
                 int array = shadow.idOf(r0);
-                if (!shadow.alreadyApplied(array, analyzer.arraySlot(), r1, r2)) {
+                if (!shadow.alreadyAppliedToArray(array, analyzer.arraySlot(), r1, r2)) {
                     analyzer.storeArray(array, shadow.replacedValue(array, analyzer.arraySlot(), r1), shadow.idOf(r2));
                 }
             }
@@ -149,9 +148,14 @@ final class EventApplier {
     private void unsafeStore(Object holder, long offset, Object old, Object now) {
         int id = shadow.idOf(holder);
         int label = shadow.labelAt(holder, offset);
-        if (!shadow.alreadyApplied(id, label, old, now)) {
-            analyzer.storeField(id, label, shadow.replacedValue(id, label, old), shadow.idOf(now));
+        if (holder instanceof Object[]) {
+            if (!shadow.alreadyAppliedToArray(id, label, old, now)) {
+                analyzer.storeField(id, label, shadow.replacedValue(id, label, old), shadow.idOf(now));
+            }
+            return;
         }
+        shadow.confirmField(id, label, old);
+        analyzer.storeField(id, label, shadow.replacedValue(id, label, old), shadow.idOf(now));
     }
 
     private void cloned(int t, Object copy, Object[] slots) {

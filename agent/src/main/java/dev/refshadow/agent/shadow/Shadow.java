@@ -19,6 +19,8 @@ public final class Shadow {
     final ObjectIds ids = new ObjectIds();
     final ClassShapes shapes;
     private final IntList discoveryWork = new IntList();
+    /** Per discovered object: its fields not yet confirmed by an event (see {@link #confirmField}). */
+    private long[] unconfirmed = new long[1024];
 
     public Shadow(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -46,12 +48,12 @@ public final class Shadow {
     }
 
     /**
-     * Whether a store of {@code newValue} over {@code oldValue} into {@code holder} under
-     * {@code label} is already in the shadow: a discovered holder's fields were read when it
-     * was discovered, and the application thread, running ahead of the analyzer, may have made
-     * that store before. Then the holder shows the new value under that label, not the old one.
+     * Whether a store of {@code newValue} over {@code oldValue} into the discovered array
+     * {@code holder} is already in the shadow: its slots were read when it was discovered, and
+     * the application thread, running ahead of the analyzer, may have made that store before
+     * (events carry no slot index, so {@link #confirmField} cannot be used for arrays).
      */
-    public boolean alreadyApplied(int holder, int label, Object oldValue, Object newValue) {
+    public boolean alreadyAppliedToArray(int holder, int label, Object oldValue, Object newValue) {
         if (holder == 0 || newValue == null || (analyzer.heap.table.flags[holder] & DISCOVERED) == 0) {
             return false;
         }
@@ -116,6 +118,7 @@ public final class Shadow {
             Object found = ids.object(id);
             if (found != null) {
                 readFields(id, found);
+                markUnconfirmed(id, found);
             }
         }
         return first;
@@ -128,6 +131,67 @@ public final class Shadow {
         analyzer.pin(id);
         discoveryWork.add(id);
         return id;
+    }
+
+    /**
+     * A discovered object's fields were read when the analyzer got to it, while application
+     * threads run ahead: a field may already hold a later value than the one the next event on
+     * it replaces. Until an event confirms a field, it is marked here (one bit per field).
+     */
+    private void markUnconfirmed(int id, Object o) {
+        if (o instanceof Object[] || o instanceof Class<?>) {
+            return;
+        }
+        if (id >= unconfirmed.length) {
+            unconfirmed = java.util.Arrays.copyOf(unconfirmed, Math.max(id + 1, unconfirmed.length * 2));
+        }
+        int n = shapes.of(o.getClass()).labels.length;
+        unconfirmed[id] = n >= 64 ? -1L : (1L << n) - 1;
+    }
+
+    /**
+     * Before the first store event into a field of a discovered {@code holder}: the event's old
+     * value, not the value read at discovery, is what the field held then. The edge read at
+     * discovery is replaced by one to {@code old}.
+     */
+    public void confirmField(int holder, int label, Object old) {
+        if (holder >= unconfirmed.length || unconfirmed[holder] == 0) {
+            return;
+        }
+        Object o = ids.object(holder);
+        if (o == null) {
+            return;
+        }
+        int[] labels = shapes.of(o.getClass()).labels;
+        for (int i = 0; i < labels.length && i < 64; i++) {
+            if (labels[i] == label && (unconfirmed[holder] & (1L << i)) != 0) {
+                unconfirmed[holder] &= ~(1L << i);
+                int read = valueUnder(holder, label);
+                int then = idOf(old);
+                if (read != then) {
+                    if (read != 0) {
+                        analyzer.heap.addEdge(holder, read, label, -1);
+                        analyzer.heap.decRef(read);
+                    }
+                    if (then != 0) {
+                        analyzer.heap.addEdge(holder, then, label, 1);
+                        analyzer.heap.incRef(then);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** The target of the (single) edge of {@code holder} under a field label, 0 if none. */
+    private int valueUnder(int holder, int label) {
+        int[] block = analyzer.heap.table.edges[holder];
+        for (int i = 1; block != null && i < block.length; i += EdgeSet.ENTRY) {
+            if (block[i] != 0 && block[i + EdgeSet.LABEL] == label && block[i + EdgeSet.COUNT] > 0) {
+                return block[i];
+            }
+        }
+        return 0;
     }
 
     /** Creates the edges of {@code id} from the current contents of {@code o}'s reference fields or slots. */

@@ -12,7 +12,6 @@ class FramesIT {
         return Programs.run("Frames", jdk);
     }
 
-    @Disabled("issue 3 (note of 2026-11-21): negativeRefcount anomalies from the JDK reference processing (ReferenceQueue.reallyPoll, Reference.enqueueFromPending), not yet explained")
     @ParameterizedTest
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {

@@ -2,7 +2,6 @@ package dev.refshadow.agent.it;
 
 import dev.refshadow.agent.it.harness.Fork;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -12,7 +11,6 @@ class JdkCollectionsIT {
         return Programs.run("JdkCollections", jdk);
     }
 
-    @Disabled("issue 3 (note of 2026-11-21): negativeRefcount anomalies from the JDK reference processing (ReferenceQueue.reallyPoll, Reference.enqueueFromPending), not yet explained")
     @ParameterizedTest
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void exitsCleanlyWithoutAnomalies(Path jdk) {
