@@ -21,6 +21,7 @@ import dev.refshadow.analyzer.heap.EdgeSet;
 import dev.refshadow.analyzer.heap.GcList;
 import dev.refshadow.analyzer.heap.ObjectTable;
 import dev.refshadow.analyzer.heap.ShadowHeap;
+import dev.refshadow.analyzer.heap.WriteKind;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -481,6 +482,8 @@ public final class Collector {
                 lists.remove(id);
                 flags[id] &= ~(TRACKED | COLLECTING);
             } else {
+                // What tp_clear releases is the collector's doing, not the program's last write.
+                heap.beginEvent(0, WriteKind.COLLECTOR);
                 heap.incRef(id);
                 heap.clearEdges(id);
                 heap.dropInternalRef(id);
