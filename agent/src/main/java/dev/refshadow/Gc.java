@@ -3,6 +3,7 @@ package dev.refshadow;
 import dev.refshadow.agent.runtime.AnalyzerThread;
 import dev.refshadow.agent.runtime.Barrier;
 import dev.refshadow.agent.runtime.Request;
+import dev.refshadow.agent.runtime.ThreadBuffers;
 import dev.refshadow.agent.shadow.Shadow;
 import dev.refshadow.analyzer.gc.GcCallback;
 import dev.refshadow.analyzer.gc.GenerationStats;
@@ -170,10 +171,12 @@ public final class Gc {
     /** The shadow reference count; unlike {@code sys.getrefcount}, this call's own argument is not counted. */
     public static int getRefCount(Object o) {
         int[] result = new int[1];
+        int thread = ThreadBuffers.currentThreadIndex();
         call(new Request() {
             @Override
             protected void run(Shadow s) {
-                result[0] = o == null ? 0 : s.analyzer.getRefCount(s.idOf(o));
+                int id = o == null ? 0 : s.idOf(o);
+                result[0] = thread < 0 ? s.analyzer.getRefCount(id) : s.analyzer.getRefCount(thread, id);
             }
         });
         return result[0];

@@ -319,6 +319,16 @@ public final class Analyzer {
         return heap.table.isLive(id) ? heap.table.rc[id] : 0;
     }
 
+    /**
+     * The shadow count as {@code thread} sees it when it passes {@code id} to a call: if its
+     * current frame holds {@code id} as a temporary, that temporary is the call's own argument
+     * and is not counted.
+     */
+    public int getRefCount(int thread, int id) {
+        int count = getRefCount(id);
+        return count > 0 && frames(thread).holdsTemp(id) ? count - 1 : count;
+    }
+
     /** Objects in the generations (not the permanent one) that refer to any of {@code ids}. */
     public int[] getReferrers(int... ids) {
         ObjectTable t = heap.table;

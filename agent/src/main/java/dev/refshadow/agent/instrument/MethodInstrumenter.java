@@ -268,8 +268,10 @@ final class MethodInstrumenter {
             code.insert(call, BarrierCalls.code().op(DUP).call("cloned", "(" + OBJECT + ")V").build());
             return;
         }
-        if (call.owner.equals("java/lang/reflect/Array") && call.name.equals("newInstance")) {
-            code.insert(call, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
+        if (call.owner.equals("java/lang/reflect/Array") && (call.name.equals("newArray") || call.name.equals("multiNewArray"))) {
+            // Array.newInstance's natives: the array exists from here (newInstance itself returns it as usual).
+            String barrier = call.name.equals("newArray") ? "newArray" : "newMultiArray";
+            code.insert(call, BarrierCalls.code().op(DUP).push(site()).call(barrier, "(" + OBJECT + "I)V").build());
             return;
         }
         if (returnsReference(call.desc)) {

@@ -120,6 +120,12 @@ public final class ThreadBuffers {
         }
     }
 
+    /** The analyzer's index of the calling thread, or -1 when it records nothing. */
+    public static int currentThreadIndex() {
+        EventBuffer b = current();
+        return b == null ? -1 : b.threadIndex;
+    }
+
     /** Pauses recording on the calling thread (the agent's own work, e.g. a transformation). */
     public static EventBuffer pause() {
         EventBuffer b = current();

@@ -2,7 +2,6 @@ package dev.refshadow.agent.it;
 
 import dev.refshadow.agent.it.harness.Fork;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -88,7 +87,6 @@ class FramesIT {
      * does not count its argument, the varargs array of {@code Gc.getReferrers(x)} is released, and
      * the list it returns counts once and goes when dropped.
      */
-    @Disabled("issue 3 (note of 2026-11-21): a temporary passed straight to the Gc API is still counted during the call")
     @ParameterizedTest
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void temporariesPassedToTheGcApi(Path jdk) {

@@ -181,6 +181,17 @@ public final class ThreadFrames {
         return false;
     }
 
+    /** Whether the current frame holds {@code id} as a temporary. */
+    public boolean holdsTemp(int id) {
+        int floor = depth == 0 ? 0 : frameTempBase[depth - 1];
+        for (int i = tempTop - 1; i >= floor; i--) {
+            if (temps[i] == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int depth() {
         return depth;
     }
