@@ -131,7 +131,13 @@ final class MethodInstrumenter {
                 // Frame entry and the protected range start once this is initialized.
                 code.insert(insns[superCall], tryStart);
             } else {
+                boolean loopsToStart = addFrames && firstLabelIsJumpTarget();
                 code.insert(tryStart);
+                if (loopsToStart) {
+                    // The first instruction was a jump target covered by the implicit initial frame:
+                    // now that entry code precedes it, it needs the frame written out.
+                    code.insert(tryStart, initialFrame());
+                }
                 code.insert(entryCode());
             }
             addExceptionalExit(tryStart);
@@ -310,6 +316,52 @@ final class MethodInstrumenter {
             c.load(slot).call("appendixHeldByVm", "([" + OBJECT + ")V");
         }
         return c.build();
+    }
+
+    /** Whether a jump, switch or handler targets the label at the very start of the method. */
+    private boolean firstLabelIsJumpTarget() {
+        AbstractInsnNode first = code.getFirst();
+        java.util.Set<LabelNode> leading = new java.util.HashSet<>();
+        for (AbstractInsnNode n = first; n != null && n.getOpcode() < 0; n = n.getNext()) {
+            if (n instanceof LabelNode label) {
+                leading.add(label);
+            } else if (n instanceof FrameNode) {
+                return false;
+            }
+        }
+        for (AbstractInsnNode n : original) {
+            if (n instanceof org.objectweb.asm.tree.JumpInsnNode jump && leading.contains(jump.label)) {
+                return true;
+            }
+            if (n instanceof org.objectweb.asm.tree.TableSwitchInsnNode table
+                    && (leading.contains(table.dflt) || table.labels.stream().anyMatch(leading::contains))) {
+                return true;
+            }
+            if (n instanceof org.objectweb.asm.tree.LookupSwitchInsnNode lookup
+                    && (leading.contains(lookup.dflt) || lookup.labels.stream().anyMatch(leading::contains))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The frame at method entry: the receiver and the arguments, an empty stack. */
+    private FrameNode initialFrame() {
+        List<Object> locals = new ArrayList<>();
+        if ((method.access & ACC_STATIC) == 0) {
+            locals.add(className);
+        }
+        for (Type arg : Type.getArgumentTypes(method.desc)) {
+            switch (arg.getSort()) {
+                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> locals.add(INTEGER);
+                case Type.FLOAT -> locals.add(FLOAT);
+                case Type.LONG -> locals.add(LONG);
+                case Type.DOUBLE -> locals.add(DOUBLE);
+                case Type.ARRAY -> locals.add(arg.getDescriptor());
+                default -> locals.add(arg.getInternalName());
+            }
+        }
+        return new FrameNode(F_NEW, locals.size(), locals.toArray(), 0, new Object[0]);
     }
 
     /** A catch-all handler after the code: record the unwinding frame, rethrow. */

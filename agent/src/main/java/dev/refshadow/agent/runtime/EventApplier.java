@@ -84,11 +84,10 @@ final class EventApplier {
             }
             case RETURNED -> {
                 int id = shadow.idOf(r0);
-                if (pendingReturn[t] == id) {
-                    pendingReturn[t] = 0;
-                } else {
+                if (pendingReturn[t] != id) {
                     analyzer.pushTemp(t, id);
                 }
+                pendingReturn[t] = 0;
             }
             case RELEASE_TEMPS -> analyzer.releaseTemps(t);
             case ARRAY_COPY -> arrayCopy(r0, (Object[]) r1, (Object[]) r2);
