@@ -47,6 +47,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "an earlier report: only groups whose fingerprint it lacks count")
     Path baseline;
 
+    @Option(names = "--only", paramLabel = "GLOB",
+            description = "count only the leak groups with a class matching GLOB (repeatable), e.g. 'com.acme.*'")
+    List<String> only;
+
     @Option(names = "--suppressions", paramLabel = "FILE",
             description = "lines of '" + SuppressionFile.FORM + "'; '#' starts a comment")
     Path suppressionsFile;
@@ -55,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws ReportInputException {
         checkLimit("--max-objects", maxObjects);
         checkLimit("--max-groups", maxGroups);
-        Report report = ReportJson.read(input);
+        Report report = GroupFilter.only(ReportJson.read(input), only);
         Set<String> known = baseline == null ? Set.of()
                 : ReportJson.read(baseline).leaks().stream().map(LeakGroup::fingerprint).collect(Collectors.toSet());
         List<Suppression> suppressions = suppressionsFile == null ? List.of() : SuppressionFile.read(suppressionsFile);

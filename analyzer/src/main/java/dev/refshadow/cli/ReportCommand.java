@@ -37,12 +37,16 @@ final class ReportCommand implements Callable<Integer> {
             description = "leak groups the text format shows (default: ${DEFAULT-VALUE})")
     int top;
 
+    @Option(names = "--only", paramLabel = "GLOB",
+            description = "keep only the leak groups with a class matching GLOB (repeatable), e.g. 'com.acme.*'")
+    java.util.List<String> only;
+
     @Override
     public Integer call() throws IOException, ReportInputException {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
-        Report report = ReportJson.read(input);
+        Report report = GroupFilter.only(ReportJson.read(input), only);
         Progress progress = Progress.to(format.formatName, spec.commandLine().getErr()::println);
         OutputTarget.write(output, spec.commandLine().getOut(),
                 out -> format.renderer(top).render(report, out, progress));

@@ -40,6 +40,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void onlyCountsTheGroupsWithAMatchingClass() {
+        Cli.Result apples = Cli.run("check", report.toString(), "--only", "com.acme.Apple");
+        assertEquals(1, apples.code(), apples.toString());
+        assertTrue(apples.out().startsWith("refshadow check: FAILED: 1 leak group (limit 0)"), apples.out());
+        assertEquals(0, Cli.run("check", report.toString(), "--only", "com.nowhere.*").code());
+        Cli.Result two = Cli.run("check", report.toString(), "--only", "com.acme.Apple", "--only", "*Self", "--max-groups", "1");
+        assertTrue(two.out().startsWith("refshadow check: FAILED: 2 leak groups (limit 1)"), two.out());
+    }
+
+    @Test
     void aCleanReportPasses() throws Exception {
         Path clean = ReportFilesForCli.json(TestReports.clean(), dir.resolve("clean.json"));
         Cli.Result r = Cli.run("check", clean.toString());

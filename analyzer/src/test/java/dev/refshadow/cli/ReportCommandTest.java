@@ -56,6 +56,13 @@ class ReportCommandTest {
     }
 
     @Test
+    void onlyKeepsTheGroupsWithAMatchingClass() {
+        String text = Cli.run("report", report.toString(), "--only", "com.acme.Apple").out();
+        assertTrue(text.contains("CYCLE BACK TO <com.acme.Apple>"), text);
+        assertTrue(text.contains("Leak group 1/1"), text);
+    }
+
+    @Test
     void topBoundsTheText() {
         Report leaky = TestReports.leaky();
         String text = Cli.run("report", report.toString(), "--top", "1").out();
