@@ -95,6 +95,25 @@ class SamplesIT {
                 () -> sample + ": figures differ from samples/expected/" + sample + ".txt\n" + r.describe());
     }
 
+    /**
+     * The sample's report passes {@code refshadow check} against its expected baseline
+     * (samples/expected/NAME.baseline.json, written by scripts/update-sample-baselines.sh): no
+     * leak group of the sample's own classes that the baseline does not have.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("samples")
+    void sampleReportPassesCheckAgainstItsBaseline(String sample, Path jdk) {
+        Fork.Result r = runSample(sample, jdk).expectExit(0);
+        Path report = runs().resolve(sample + "-" + jdk.getFileName()).resolve("refshadow-report.json");
+        Path baseline = Fork.existingPath("refshadow.it.samplesDir").resolve("expected/" + sample + ".baseline.json");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = dev.refshadow.cli.RefshadowCli.execute(new String[] {"check", report.toString(),
+            "--only", "dev.refshadow.samples.*", "--baseline", baseline.toString()},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, code, () -> sample + ": refshadow check failed\n" + out + err + "\n" + r.describe());
+    }
+
     /** A correct program under a complete agent shows no anomaly in the exit summary. */
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("samples")
