@@ -60,7 +60,15 @@ public final class ObjectTable {
     public byte[] lastDecrementKind;
 
     private int highWater = FIRST_OBJECT_ID;
+    /**
+     * Freed ids wait in a first-in first-out queue and are reused only once
+     * {@link #QUARANTINE} others are waiting: a reference the shadow failed to count (an anomaly)
+     * then meets a dead id, which is detected, rather than an unrelated new object.
+     */
+    static final int QUARANTINE = 1 << 16;
     private int freeHead;
+    private int freeTail;
+    private int freeCount;
     private int live;
 
     public ObjectTable(int initialCapacity) {
@@ -85,9 +93,13 @@ public final class ObjectTable {
     /** Returns a fresh id with all fields cleared except the given flags, class and site. */
     public int newObject(int objectFlags, int klass, int site) {
         int id;
-        if (freeHead != 0) {
+        if (freeCount > QUARANTINE) {
             id = freeHead;
             freeHead = next[id];
+            freeCount--;
+            if (freeHead == 0) {
+                freeTail = 0;
+            }
         } else {
             if (highWater == capacity) {
                 grow();
@@ -113,9 +125,15 @@ public final class ObjectTable {
     public void recycle(int id) {
         flags[id] = 0;
         edges[id] = null;
-        next[id] = freeHead;
+        next[id] = 0;
         prev[id] = 0;
-        freeHead = id;
+        if (freeTail == 0) {
+            freeHead = id;
+        } else {
+            next[freeTail] = id;
+        }
+        freeTail = id;
+        freeCount++;
         live--;
     }
 

@@ -99,6 +99,12 @@ public final class ShadowHeap {
             return;
         }
         ObjectTable t = table;
+        if ((t.flags[id] & LIVE) == 0) {
+            // A reference to an object already freed: it was never counted.
+            anomalies.record(Anomalies.Kind.FREED_OBJECT_SEEN, "a freed object's reference released at " + sites.name(eventSite)
+                    + " (" + WriteKind.of(eventKind).reportName + ")");
+            return;
+        }
         t.lastDecrementSite[id] = eventSite;
         t.lastDecrementSeq[id] = eventSeq;
         t.lastDecrementKind[id] = eventKind;
