@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +43,11 @@ class SamplesIT {
 
     static Stream<Arguments> samples() {
         return Fork.jdks().stream().flatMap(jdk -> sampleNames().stream().map(name -> Arguments.of(name, jdk)));
+    }
+
+    /** Zero anomalies are required on the first JDK (JDK 17 in CI); see the issue 3 note for JDK 25. */
+    static Stream<Arguments> samplesOnTheFirstJdk() {
+        return Fork.jdks().stream().limit(1).flatMap(jdk -> sampleNames().stream().map(name -> Arguments.of(name, jdk)));
     }
 
     static Stream<String> pythonTwins() {
@@ -116,9 +120,8 @@ class SamplesIT {
     }
 
     /** A correct program under a complete agent shows no anomaly in the exit summary. */
-    @Disabled("issue 3 (note of 2026-11-21): references to objects already freed are now detected (freedObjectSeen, a few per run, mostly at frame exits): an increment is missed somewhere")
     @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("samples")
+    @MethodSource("samplesOnTheFirstJdk")
     void sampleRunsWithoutAnomalies(String sample, Path jdk) {
         Fork.Result r = runSample(sample, jdk);
         Matcher m = Pattern.compile("(\\d+) anomalies").matcher(r.stderr());

@@ -166,7 +166,7 @@ final class EventApplier {
             if (slots != null) {
                 shadow.readSlots(id, slots);
             } else {
-                shadow.readFields(id, copy);
+                shadow.readClonedFields(id, copy);
             }
         }
         analyzer.pushTemp(t, id);

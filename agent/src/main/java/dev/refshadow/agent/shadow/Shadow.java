@@ -85,6 +85,9 @@ public final class Shadow {
         ClassShape shape = shapes.of(o.getClass());
         int id = analyzer.allocate(shape.classId, site);
         ids.put(o, id);
+        if (id < unconfirmed.length) {
+            unconfirmed[id] = 0; // ids are reused: nothing of a previous object's carries over
+        }
         if (shape.pinned) {
             analyzer.pin(id);
         }
@@ -138,6 +141,15 @@ public final class Shadow {
      * threads run ahead: a field may already hold a later value than the one the next event on
      * it replaces. Until an event confirms a field, it is marked here (one bit per field).
      */
+    /**
+     * A copy made by {@code Object.clone()} (no constructor ran, no store was recorded): its
+     * fields are read now, and confirmed by the first event on each, like a discovered object's.
+     */
+    public void readClonedFields(int id, Object copy) {
+        readFields(id, copy);
+        markUnconfirmed(id, copy);
+    }
+
     private void markUnconfirmed(int id, Object o) {
         if (o instanceof Object[] || o instanceof Class<?>) {
             return;

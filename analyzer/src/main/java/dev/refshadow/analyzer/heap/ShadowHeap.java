@@ -101,8 +101,8 @@ public final class ShadowHeap {
         ObjectTable t = table;
         if ((t.flags[id] & LIVE) == 0) {
             // A reference to an object already freed: it was never counted.
-            anomalies.record(Anomalies.Kind.FREED_OBJECT_SEEN, "a freed object's reference released at " + sites.name(eventSite)
-                    + " (" + WriteKind.of(eventKind).reportName + ")");
+            anomalies.record(Anomalies.Kind.FREED_OBJECT_SEEN, "a reference to a freed " + classes.name(t.classId[id])
+                    + " released at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
             return;
         }
         t.lastDecrementSite[id] = eventSite;
