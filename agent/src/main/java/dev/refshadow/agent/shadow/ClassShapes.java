@@ -7,6 +7,7 @@ import dev.refshadow.agent.internal.FieldOffsets;
 import dev.refshadow.agent.instrument.Exclusions;
 import dev.refshadow.agent.runtime.Finalizers;
 import dev.refshadow.analyzer.Analyzer;
+import dev.refshadow.report.leaks.NameNormalizer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ClassShapes {
     }
 
     private ClassShape compute(Class<?> type) {
-        String name = ClassNames.normalise(type.getName());
+        String name = NameNormalizer.normalize(type.getName());
         if (type.isArray()) {
             boolean references = !type.getComponentType().isPrimitive();
             int id = analyzer.defineClass(name, references ? CONTAINER : 0);
@@ -84,7 +85,7 @@ final class ClassShapes {
         long[] offsets = new long[fields.size()];
         for (int i = 0; i < labels.length; i++) {
             Field f = fields.get(i);
-            labels[i] = analyzer.label(ClassNames.normalise(f.getDeclaringClass().getName()) + "." + f.getName());
+            labels[i] = analyzer.label(NameNormalizer.normalize(f.getDeclaringClass().getName()) + "." + f.getName());
             offsets[i] = FieldOffsets.of(f);
         }
         boolean pinned = type == Class.class || ClassLoader.class.isAssignableFrom(type);

@@ -3,6 +3,7 @@ package dev.refshadow.agent.shadow;
 import static dev.refshadow.analyzer.heap.ObjectTable.DISCOVERED;
 
 import dev.refshadow.analyzer.Analyzer;
+import dev.refshadow.report.leaks.NameNormalizer;
 import dev.refshadow.analyzer.heap.EdgeSet;
 import dev.refshadow.analyzer.gc.IntList;
 import java.lang.reflect.Field;
@@ -72,7 +73,7 @@ public final class Shadow {
             return analyzer.arraySlot();
         }
         int label = shapes.of(holder.getClass()).labelAt(offset);
-        return label != 0 ? label : analyzer.label(ClassNames.normalise(holder.getClass().getName()) + ".@" + offset);
+        return label != 0 ? label : analyzer.label(NameNormalizer.normalize(holder.getClass().getName()) + ".@" + offset);
     }
 
     /** Whether the shadow knows {@code o}. */
