@@ -3,6 +3,9 @@ package dev.refshadow.agent;
 import dev.refshadow.agent.instrument.ClassFilter;
 import dev.refshadow.agent.instrument.Exclusions;
 import dev.refshadow.agent.instrument.RefshadowTransformer;
+import dev.refshadow.agent.internal.ReferenceExchanges;
+import dev.refshadow.agent.internal.ReleaseWrites;
+import dev.refshadow.agent.internal.UnsafeStores;
 import dev.refshadow.agent.runtime.AnalyzerThread;
 import dev.refshadow.agent.runtime.Barrier;
 import dev.refshadow.agent.shadow.Shadow;
@@ -43,6 +46,7 @@ public final class Agent {
         }
         RefshadowTransformer transformer = new RefshadowTransformer(
                 new ClassFilter(options.include(), options.exclude()));
+        initializeBarrierClasses();
         transformer.warmUp();
         inst.addTransformer(transformer, true);
         retransformLoadedClasses(inst, transformer);
@@ -50,6 +54,21 @@ public final class Agent {
         exit.attach();
         AnalyzerThread analyzerThread = AnalyzerThread.start(shadow);
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(analyzerThread, exit), "refshadow-exit"));
+    }
+
+    /**
+     * The classes instrumented code calls are initialised while nothing is instrumented yet:
+     * their static initialisers use JDK code that would otherwise call back into them.
+     */
+    private static void initializeBarrierClasses() {
+        for (Class<?> c : List.of(Barrier.class, ReferenceExchanges.class, UnsafeStores.class,
+                ReleaseWrites.class)) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("refshadow: cannot initialise " + c.getName(), e);
+            }
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ final class ExitHook implements Runnable {
         analyzer.shutdown(new Request() {
             @Override
             protected void run(Shadow shadow) {
-                shadow.analyzer.heap.settleNegativeCounts();
+                shadow.analyzer.heap.settleAll();
                 shadow.analyzer.collect();
                 report.write();
             }

@@ -117,7 +117,11 @@ public final class Analyzer {
     private void considerCollection() {
         if (gc.getCount()[0] > gc.getThreshold()[0] && gc.isEnabled() && gc.getThreshold()[0] != 0
                 && !gc.isCollecting()) {
+            // Releases deferred until now count: the generation count is CPython's at this point.
             heap.flushZeroCounts();
+            if (gc.getCount()[0] <= gc.getThreshold()[0]) {
+                return;
+            }
             if (trigger == Trigger.AT_ALLOCATION) {
                 collector.collectAutomatically();
             } else {

@@ -53,7 +53,7 @@ public final class ClassInstrumenter {
                     continue;
                 }
                 boolean frames = major > Opcodes.V1_6 || (major == Opcodes.V1_6 && hasFrames(m));
-                changed |= new MethodInstrumenter(node.name, node.sourceFile, m, frames).instrument();
+                changed |= new MethodInstrumenter(node.name, node.sourceFile, m, frames, major >= Opcodes.V1_5).instrument();
             }
         }
         if (!changed) {

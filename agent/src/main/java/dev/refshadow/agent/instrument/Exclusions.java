@@ -19,6 +19,11 @@ public final class Exclusions {
         if (isAgentClass(internalName, loader)) {
             return "the agent's own classes (barrier, analyzer, relocated libraries)";
         }
+        if (loader == null && internalName.equals("jdk/internal/misc/Unsafe")) {
+            // Its reference stores are recorded at their call sites (internal.UnsafeStores), and
+            // the barrier's atomic exchanges run its methods.
+            return "jdk.internal.misc.Unsafe: its reference stores are recorded where they are called";
+        }
         return null;
     }
 

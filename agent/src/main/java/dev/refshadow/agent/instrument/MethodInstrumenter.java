@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -39,15 +40,30 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class MethodInstrumenter {
     private static final String OBJECT = "Ljava/lang/Object;";
     private static final String UNSAFE = "jdk/internal/misc/Unsafe";
-    /** Unsafe's native reference stores: every other reference store of the JDK ends in one of them. */
+    private static final String EXCHANGES = "dev/refshadow/agent/internal/ReferenceExchanges";
+    /**
+     * Unsafe's reference stores, natives and intrinsic wrappers: every other reference store of
+     * the JDK ends in one of them (see internal.UnsafeStores).
+     */
     private static final java.util.Set<String> UNSAFE_STORES = java.util.Set.of(
-            "putReference", "putReferenceVolatile", "compareAndSetReference", "compareAndExchangeReference");
+            "putReference", "putReferenceVolatile", "putReferenceRelease", "putReferenceOpaque",
+            "getAndSetReference", "getAndSetReferenceAcquire", "getAndSetReferenceRelease",
+            "compareAndSetReference", "weakCompareAndSetReference", "weakCompareAndSetReferencePlain",
+            "weakCompareAndSetReferenceAcquire", "weakCompareAndSetReferenceRelease",
+            "compareAndExchangeReference", "compareAndExchangeReferenceAcquire", "compareAndExchangeReferenceRelease");
+
+    /** The reference-array copies of java.util.Arrays that the JIT compiles as intrinsics. */
+    private static final java.util.Set<String> ARRAY_COPIES = java.util.Set.of(
+            "copyOf([Ljava/lang/Object;ILjava/lang/Class;)[Ljava/lang/Object;",
+            "copyOfRange([Ljava/lang/Object;IILjava/lang/Class;)[Ljava/lang/Object;");
 
     private final String className;
     private final String sourceFile;
     private final MethodNode method;
     private final InsnList code;
     private final boolean addFrames;
+    /** The class file may load class constants ({@code ldc C.class}, Java 5 and later). */
+    private final boolean classConstants;
     private final Map<Integer, Integer> siteByLine = new HashMap<>();
     private final BitSet referenceSlots = new BitSet();
     private final boolean isConstructor;
@@ -55,12 +71,13 @@ final class MethodInstrumenter {
     /** The method's instructions before any was inserted. */
     private AbstractInsnNode[] original;
 
-    MethodInstrumenter(String className, String sourceFile, MethodNode method, boolean addFrames) {
+    MethodInstrumenter(String className, String sourceFile, MethodNode method, boolean addFrames, boolean classConstants) {
         this.className = className;
         this.sourceFile = sourceFile == null ? "Unknown Source" : sourceFile;
         this.method = method;
         this.code = method.instructions;
         this.addFrames = addFrames;
+        this.classConstants = classConstants;
         this.isConstructor = method.name.equals("<init>");
     }
 
@@ -176,8 +193,8 @@ final class MethodInstrumenter {
         for (FieldInsnNode store : deferredThisStores) {
             after.add(BarrierCalls.code().load(0).load(0)
                     .add(new FieldInsnNode(GETFIELD, store.owner, store.name, store.desc))
-                    .op(ACONST_NULL).push(Symbols.intern(label(store))).push(site())
-                    .call("putField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
+                    .op(ACONST_NULL).push(label(store)).push(site())
+                    .call("storedField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
         }
         return after;
     }
@@ -220,17 +237,23 @@ final class MethodInstrumenter {
             } else if (beforeSuper && insn.owner.equals(className)) {
                 // A store into the uninitialized this (an inner class's this$0): replayed after super().
                 deferred.add(insn);
+            } else if (classConstants) {
+                // [h, v] -> [h, v, Owner.class, field, site] -> ReferenceExchanges.putField (which stores)
+                code.insertBefore(insn, BarrierCalls.code().add(new LdcInsnNode(Type.getObjectType(insn.owner)))
+                        .push(label(insn)).push(site()).build());
+                code.set(insn, new MethodInsnNode(INVOKESTATIC, EXCHANGES, "putField",
+                        "(" + OBJECT + OBJECT + "Ljava/lang/Class;II)V", false));
             } else {
-                // [h, v] -> [h, v, h, v, old] -> putField(h, v, old, field, site) -> [h, v]
+                // Before Java 5 no class constant: [h, v] -> [h, v, h, v, old] -> storedField(h, v, old, field, site) -> [h, v]
                 code.insertBefore(insn, BarrierCalls.code().op(DUP2).op(SWAP).op(DUP_X1)
                         .add(new FieldInsnNode(GETFIELD, insn.owner, insn.name, insn.desc))
-                        .push(Symbols.intern(label(insn))).push(site())
-                        .call("putField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
+                        .push(label(insn)).push(site())
+                        .call("storedField", "(" + OBJECT + OBJECT + OBJECT + "II)V").build());
             }
         } else if (insn.getOpcode() == PUTSTATIC) {
             code.insertBefore(insn, BarrierCalls.code().op(DUP)
                     .add(new FieldInsnNode(GETSTATIC, insn.owner, insn.name, insn.desc))
-                    .push(Symbols.intern(label(insn))).push(site())
+                    .push(label(insn)).push(site())
                     .call("putStatic", "(" + OBJECT + OBJECT + "II)V").build());
         }
     }
@@ -269,6 +292,14 @@ final class MethodInstrumenter {
             code.set(call, BarrierCalls.barrier("arraycopy", "(" + OBJECT + "I" + OBJECT + "III)V"));
             return;
         }
+        if (call.owner.equals("java/util/Arrays") && ARRAY_COPIES.contains(call.name + call.desc)) {
+            // Intrinsics: once the caller is compiled, the JIT's copy replaces their code.
+            code.insertBefore(call, BarrierCalls.code().push(site()).build());
+            MethodInsnNode replacement = BarrierCalls.barrier(call.name, call.desc.replace(")", "I)"));
+            code.set(call, replacement);
+            code.insert(replacement, BarrierCalls.code().op(DUP).call("returned", "(" + OBJECT + ")V").build());
+            return;
+        }
         if (call.name.equals("clone") && call.desc.equals("()" + OBJECT)
                 && (call.owner.startsWith("[") || call.owner.equals("java/lang/Object"))) {
             code.insert(call, BarrierCalls.code().op(DUP).call("cloned", "(" + OBJECT + ")V").build());
@@ -292,7 +323,7 @@ final class MethodInstrumenter {
                     .call("tempDropped", "(" + OBJECT + "I)V").build());
         } else if (op == AASTORE) {
             code.insertBefore(insn, BarrierCalls.code().push(site()).build());
-            code.set(insn, BarrierCalls.barrier("arrayStore", "([Ljava/lang/Object;I" + OBJECT + "I)V"));
+            code.set(insn, new MethodInsnNode(INVOKESTATIC, EXCHANGES, "arrayStore", "([Ljava/lang/Object;I" + OBJECT + "I)V", false));
         } else if (framed && op == ARETURN) {
             if (VmUpcalls.isUpcall(className, method.name)) {
                 code.insertBefore(insn, vmKeeps());
@@ -541,8 +572,9 @@ final class MethodInstrumenter {
         return type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
     }
 
-    private static String label(FieldInsnNode field) {
-        return field.owner.replace('/', '.') + "." + field.name;
+    /** The symbol of a field's label {@code "pkg.Owner.name"}. */
+    private static int label(FieldInsnNode field) {
+        return Symbols.internField(field.owner, field.name);
     }
 
     /** The current source site: {@code pkg.Class.method(File.java:line)}. */

@@ -13,11 +13,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class AnalyzerThread extends Thread {
     private static volatile AnalyzerThread instance;
+    /** Drains a request may wait for rounds without a store in flight. */
+    private static final int SETTLE_ATTEMPTS = 64;
 
     private final Shadow shadow;
     private final EventApplier applier;
     private final List<Request> requests = new ArrayList<>();
     private EventBuffer[] buffers = new EventBuffer[64];
+    /** For {@link #quiescent()}: a second snapshot, taken while {@link #buffers} is in use. */
+    private EventBuffer[] others = new EventBuffer[64];
+    /** The buffer whose events are being applied, or null. */
+    private EventBuffer draining;
     private volatile boolean stopping;
     private volatile Throwable crash;
 
@@ -26,6 +32,7 @@ public final class AnalyzerThread extends Thread {
         setDaemon(true);
         this.shadow = shadow;
         this.applier = new EventApplier(shadow);
+        shadow.analyzer.heap.setConfirming(this::quiescent);
     }
 
     /** Starts the analyzer thread and switches recording on. */
@@ -98,7 +105,7 @@ public final class AnalyzerThread extends Thread {
             }
             next = requests.remove(0);
         }
-        drainAll();
+        drainAndSettle();
         try {
             next.run(shadow);
             next.complete(null);
@@ -106,6 +113,20 @@ public final class AnalyzerThread extends Thread {
             next.complete(t);
         }
         return true;
+    }
+
+    /**
+     * Applies everything published, then drains until two more rounds were complete (or a few
+     * attempts failed), so that objects last touched by threads that are done with them are
+     * settled: a query sees what those threads did before it (see ShadowHeap's unsettled objects).
+     */
+    private void drainAndSettle() {
+        drainAll();
+        int settledAt = shadow.analyzer.heap.round() + 2;
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS && !shadow.analyzer.heap.isSettled()
+                && shadow.analyzer.heap.round() < settledAt; attempt++) {
+            drainAll();
+        }
     }
 
     private void failPendingRequests(Throwable t) {
@@ -124,10 +145,8 @@ public final class AnalyzerThread extends Thread {
             buffers = new EventBuffer[n * 2];
             n = ThreadBuffers.snapshot(buffers);
         }
-        // Several threads' events may cancel out of order: objects at zero are freed only at the
-        // end of the round (and before any collection), counts below zero get one more round.
-        shadow.analyzer.heap.setDeferRelease(true);
-        shadow.analyzer.heap.setGraceForNegatives(true);
+        // Events arrive out of order across threads: see ShadowHeap on rounds and quiescence.
+        shadow.analyzer.heap.beginRound(noStoreInFlight(buffers, n));
         boolean worked = false;
         for (int k = 0; k < n; k++) {
             EventBuffer b = buffers[k];
@@ -135,16 +154,49 @@ public final class AnalyzerThread extends Thread {
             if (b.retired || b.thread == this) {
                 continue;
             }
+            draining = b;
+            shadow.analyzer.heap.setDeferRelease(true);
             worked |= drain(b);
             if (!b.thread.isAlive()) {
                 drain(b); // a dead thread published everything: apply the rest, then forget it
                 applier.threadEnded(b.threadIndex);
                 ThreadBuffers.retire(b);
             }
+            shadow.analyzer.heap.setDeferRelease(false);
+            shadow.analyzer.heap.flushZeroCounts();
         }
-        shadow.analyzer.heap.setDeferRelease(false);
-        shadow.analyzer.heap.flushZeroCounts();
+        draining = null;
         return worked;
+    }
+
+    /** True when no thread is between a store and the publication of its event. */
+    private static boolean noStoreInFlight(EventBuffer[] all, int n) {
+        for (int k = 0; k < n; k++) {
+            if (all[k].storing != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every event that happened before the events applied so far is applied too: no
+     * thread but the one being drained has published events not yet applied, and no thread is
+     * between a store and its event.
+     */
+    private boolean quiescent() {
+        int n = ThreadBuffers.snapshot(others);
+        if (n > others.length) {
+            others = new EventBuffer[n * 2];
+            n = ThreadBuffers.snapshot(others);
+        }
+        boolean quiet = noStoreInFlight(others, n);
+        for (int k = 0; k < n; k++) {
+            EventBuffer b = others[k];
+            others[k] = null;
+            quiet &= b == draining || b.retired || b.thread == this || b.drained();
+        }
+        return quiet;
     }
 
     /** Applies the published events of one thread, chunk after chunk; drops the chunks it finished. */

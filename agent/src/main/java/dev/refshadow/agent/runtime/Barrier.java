@@ -45,10 +45,38 @@ public final class Barrier {
         }
     }
 
-    public static void putField(Object holder, Object newValue, Object oldValue, int field, int site) {
+    /**
+     * A store is about to replace a value (see internal.ReferenceExchanges, internal.UnsafeStores):
+     * returns the buffer to record it in, or null; the store's event must follow.
+     */
+    public static EventBuffer beginStore() {
+        EventBuffer b = ThreadBuffers.current();
+        if (b != null) {
+            b.beginStore();
+        }
+        return b;
+    }
+
+    /** A store begun with {@link #beginStore()} changed nothing. */
+    public static void endStore(EventBuffer b) {
+        if (b != null) {
+            b.endStore();
+        }
+    }
+
+    /** {@code holder.field} was {@code oldValue} and is now {@code newValue}. */
+    public static void storedField(Object holder, Object newValue, Object oldValue, int field, int site) {
         EventBuffer b = ThreadBuffers.current();
         if (b != null) {
             b.add(PUT_FIELD, field, site, holder, oldValue, newValue);
+        }
+    }
+
+    /** The same, for a store begun with {@link #beginStore()}. */
+    public static void storedField(EventBuffer b, Object holder, Object newValue, Object oldValue, int field, int site) {
+        if (b != null) {
+            b.add(PUT_FIELD, field, site, holder, oldValue, newValue);
+            b.endStore();
         }
     }
 
@@ -59,13 +87,11 @@ public final class Barrier {
         }
     }
 
-    /** Replaces {@code aastore}: performs the store (same exceptions) and records it. */
-    public static void arrayStore(Object[] array, int index, Object value, int site) {
-        Object old = array[index];
-        array[index] = value;
-        EventBuffer b = ThreadBuffers.current();
+    /** {@code array[i]} was {@code oldValue} and is now {@code newValue}, a store begun with {@link #beginStore()}. */
+    public static void storedInArray(EventBuffer b, Object[] array, Object oldValue, Object newValue, int site) {
         if (b != null) {
-            b.add(ARRAY_STORE, 0, site, array, old, value);
+            b.add(ARRAY_STORE, 0, site, array, oldValue, newValue);
+            b.endStore();
         }
     }
 
@@ -91,10 +117,10 @@ public final class Barrier {
     }
 
     /** A reference store through Unsafe into {@code holder} at {@code offset} (see internal.UnsafeStores). */
-    public static void unsafeStore(Object holder, long offset, Object oldValue, Object newValue, int site) {
-        EventBuffer b = ThreadBuffers.current();
+    public static void unsafeStore(EventBuffer b, Object holder, long offset, Object oldValue, Object newValue, int site) {
         if (b != null) {
             b.addLong(UNSAFE_STORE, offset, site, holder, oldValue, newValue);
+            b.endStore();
         }
     }
 
@@ -187,6 +213,28 @@ public final class Barrier {
         }
     }
 
+    /**
+     * Replaces {@code Arrays.copyOf(Object[], int, Class)}, which the JIT compiles as an
+     * intrinsic (its own code, and the stores in it, would no longer run): the new array through
+     * {@code Array.newInstance}, which records it, then a recorded copy.
+     */
+    public static Object[] copyOf(Object[] original, int newLength, Class<?> newType, int site) {
+        Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(newType.getComponentType(), newLength);
+        arraycopy(original, 0, copy, 0, Math.min(original.length, newLength), site);
+        return copy;
+    }
+
+    /** The same for {@code Arrays.copyOfRange(Object[], int, int, Class)}. */
+    public static Object[] copyOfRange(Object[] original, int from, int to, Class<?> newType, int site) {
+        int newLength = to - from;
+        if (newLength < 0) {
+            throw new IllegalArgumentException(from + " > " + to);
+        }
+        Object[] copy = (Object[]) java.lang.reflect.Array.newInstance(newType.getComponentType(), newLength);
+        arraycopy(original, from, copy, 0, Math.min(original.length - from, newLength), site);
+        return copy;
+    }
+
     /** After a call to {@code clone()}: the copy, with a snapshot of its slots when it is a reference array. */
     public static void cloned(Object copy) {
         EventBuffer b = ThreadBuffers.current();
@@ -196,7 +244,7 @@ public final class Barrier {
         }
     }
 
-    /** A {@code java.lang.ref.Reference} was constructed: its referent is weak. */
+    /** {@code multianewarray}: the array and its sub-arrays, all new. */
     public static void newMultiArray(Object array, int site) {
         EventBuffer b = ThreadBuffers.current();
         if (b != null) {
@@ -221,6 +269,7 @@ public final class Barrier {
         }
     }
 
+    /** A {@code java.lang.ref.Reference}'s referent was set: it is weak. */
     public static void weakReferent(Object reference, Object referent) {
         EventBuffer b = ThreadBuffers.current();
         if (b != null) {

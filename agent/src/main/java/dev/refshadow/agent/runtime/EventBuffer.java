@@ -1,5 +1,7 @@
 package dev.refshadow.agent.runtime;
 
+import dev.refshadow.agent.internal.ReleaseWrites;
+
 /**
  * One application thread's events: a chain of {@link EventChunk}s, appended to by the owning
  * thread and consumed (and cleared, so that nothing is kept alive) by the analyzer thread.
@@ -27,6 +29,13 @@ public final class EventBuffer {
     EventChunk reading = writing;
     int readIndex;
     volatile int chunksRead;
+    /**
+     * 1 from just before a store replaces a value until its event is published: the analyzer
+     * must not count a round as complete while another thread's earlier store may be unpublished
+     * (see ShadowHeap's unsettled objects).
+     */
+    volatile int storing;
+    private static final long STORING = ReleaseWrites.offset(EventBuffer.class, "storing");
     /** Recording is off while > 0 (the agent's own work on this thread). */
     int paused;
     /** Set by the analyzer thread once the thread ended and its events were all applied. */
@@ -56,7 +65,17 @@ public final class EventBuffer {
         c.refs[r + 1] = r1;
         c.refs[r + 2] = r2;
         head = h + 1;
-        c.published = h + 1;
+        ReleaseWrites.putInt(c, EventChunk.PUBLISHED, h + 1);
+    }
+
+    /** A store is about to replace a value, see {@link #storing}. */
+    void beginStore() {
+        ReleaseWrites.putInt(this, STORING, 1);
+    }
+
+    /** The store's event was added: ordered after its publication. */
+    void endStore() {
+        ReleaseWrites.putInt(this, STORING, 0);
     }
 
     void addLong(int kind, long value, int site, Object r0, Object r1, Object r2) {

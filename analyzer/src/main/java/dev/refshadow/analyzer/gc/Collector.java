@@ -249,7 +249,8 @@ public final class Collector {
                     order = ids;
                 }
                 ids[n++] = id;
-                gcRefs[id] = rc[id];
+                // An unsettled object may still get another thread's increment: referenced from outside.
+                gcRefs[id] = heap.isUnsettled(id) ? rc[id] + 1 : rc[id];
                 flags[id] |= COLLECTING;
                 if (next[id] != id + 1) {
                     break;

@@ -39,6 +39,8 @@ public final class ObjectTable {
     public static final int WEAK_REFERENCE = 1 << 9;
     /** Some weak reference has this object as its referent. */
     public static final int WEAKLY_REFERENCED = 1 << 10;
+    /** At zero, or below, and waiting in ShadowHeap's unsettled list. */
+    public static final int UNSETTLED = 1 << 11;
 
     private int capacity;
     /** Shadow reference count. */
@@ -58,6 +60,8 @@ public final class ObjectTable {
     public long[] lastDecrementSeq;
     /** The {@link WriteKind} of that event. */
     public byte[] lastDecrementKind;
+    /** The drain round of the last application event that changed this object's count (see ShadowHeap). */
+    public int[] touchedRound;
 
     private int highWater = FIRST_OBJECT_ID;
     /**
@@ -84,6 +88,7 @@ public final class ObjectTable {
         lastDecrementSite = new int[capacity];
         lastDecrementSeq = new long[capacity];
         lastDecrementKind = new byte[capacity];
+        touchedRound = new int[capacity];
         for (int head = 1; head < FIRST_OBJECT_ID; head++) {
             next[head] = head;
             prev[head] = head;
@@ -167,6 +172,7 @@ public final class ObjectTable {
         lastDecrementSite = Arrays.copyOf(lastDecrementSite, newCapacity);
         lastDecrementSeq = Arrays.copyOf(lastDecrementSeq, newCapacity);
         lastDecrementKind = Arrays.copyOf(lastDecrementKind, newCapacity);
+        touchedRound = Arrays.copyOf(touchedRound, newCapacity);
         capacity = newCapacity;
     }
 }

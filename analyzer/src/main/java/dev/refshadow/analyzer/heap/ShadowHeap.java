@@ -4,6 +4,7 @@ import static dev.refshadow.analyzer.heap.ObjectTable.COLLECTING;
 import static dev.refshadow.analyzer.heap.ObjectTable.CONTAINER;
 import static dev.refshadow.analyzer.heap.ObjectTable.LIVE;
 import static dev.refshadow.analyzer.heap.ObjectTable.TRACKED;
+import static dev.refshadow.analyzer.heap.ObjectTable.UNSETTLED;
 import static dev.refshadow.analyzer.heap.ObjectTable.WEAKLY_REFERENCED;
 import static dev.refshadow.analyzer.heap.ObjectTable.WEAK_REFERENCE;
 
@@ -17,6 +18,18 @@ import java.util.Arrays;
  * {@link #releaseZeroCounts()} frees what is still at zero, iteratively: freeing an object
  * releases its outgoing edges, which may push more objects, so a chain of ten million objects
  * is released with a work stack, never by recursion.
+ *
+ * <p>Several application threads (the agent): each thread's events arrive in order, but not in
+ * the order they happened across threads, so an increment one thread made can arrive after
+ * another thread's decrement (DESIGN.md, "Threads and consistency"). Release at zero is then
+ * deferred while a thread's events are applied, and at each flush the feeder says whether it
+ * is <em>quiescent</em>: no other thread has published events not yet applied and no thread is
+ * between a store and its event. Quiescent, every event that happened before the ones applied
+ * is in, and zero means unreachable, exactly as in CPython (so a single-threaded program is
+ * exact). Otherwise objects touched in the current or the previous complete round are
+ * <em>unsettled</em>: at zero they wait, and the collector counts them as referenced from
+ * outside. An event published before one applied in round r is applied by the end of round
+ * r + 1, if no store was in flight when r + 1 began; so two complete rounds settle anything.
  */
 public final class ShadowHeap {
     /** Label of every array slot: fingerprints normalise indices to {@code [*]}. */
@@ -35,12 +48,20 @@ public final class ShadowHeap {
     private FreeHook freeListener = id -> { };
     private int[] zeroCounts = new int[256];
     private int zeroCountTop;
+    /** Unsettled objects at zero (or below), waiting for a later flush; see the class comment. */
+    private int[] unsettled = new int[64];
+    private int unsettledTop;
+    /** Several application threads feed this heap; see the class comment. */
+    private boolean confirming;
+    private java.util.function.BooleanSupplier quiescent = () -> true;
+    /** The feeder was quiescent at the last flush: nothing is unsettled. */
+    private boolean settled = true;
     private boolean deferRelease;
-    private boolean graceForNegatives;
+    private int round;
+    /** True while freeing: the decrements are this heap's own, not an application event's. */
+    private boolean releasing;
     private int tracedClass;
     private java.util.function.Consumer<String> trace = line -> { };
-    private int[] negatives = new int[64];
-    private int negativeTop;
     private long freedByRefcount;
     private long freedAsGarbage;
     /** Sequence number of the event being applied, and its source site (0: unknown). */
@@ -73,15 +94,87 @@ public final class ShadowHeap {
 
     /** Creates an object of {@code classId} with a count of 0 (the caller adds the first reference). */
     public int newObject(int classId, int site, int extraFlags) {
-        return table.newObject(classes.flags(classId) | extraFlags, classId, site);
+        int id = table.newObject(classes.flags(classId) | extraFlags, classId, site);
+        table.touchedRound[id] = round;
+        return id;
+    }
+
+    /**
+     * Several application threads feed this heap (see the class comment); {@code quiescent}
+     * says, at a flush, whether everything that happened before the events applied is in. Off
+     * by default: the analyzer alone, fed in order, is exact.
+     */
+    public void setConfirming(java.util.function.BooleanSupplier quiescent) {
+        this.confirming = true;
+        this.quiescent = quiescent;
+    }
+
+    /** While true, objects reaching zero wait for the next {@link #flushZeroCounts()}. */
+    public void setDeferRelease(boolean defer) {
+        this.deferRelease = defer;
+    }
+
+    /**
+     * A drain round begins: every thread's events published up to now are applied next.
+     * {@code complete} is false when some thread was between a store and the publication of its
+     * event: such a round does not count towards settling. Unsettled objects that a complete
+     * round settles, still at zero, are freed now, before any event of the round.
+     */
+    public void beginRound(boolean complete) {
+        if (!complete) {
+            return;
+        }
+        round++;
+        reconsiderUnsettled();
+        flushZeroCounts();
+    }
+
+    /** The unsettled objects go back to the zero-count table, to be judged again. */
+    private void reconsiderUnsettled() {
+        int n = unsettledTop;
+        unsettledTop = 0;
+        for (int k = 0; k < n; k++) {
+            int id = unsettled[k];
+            table.flags[id] &= ~UNSETTLED;
+            pushZero(id);
+        }
+    }
+
+    /** Whether the last flush found the feeder quiescent, so that nothing is unsettled. */
+    public boolean isSettled() {
+        return settled;
+    }
+
+    /** Complete rounds so far. */
+    public int round() {
+        return round;
+    }
+
+    /**
+     * Touched in this round or the previous one while the feeder was not quiescent: its count
+     * may still be waiting for another thread's increment. The collector counts it as
+     * referenced from outside.
+     */
+    public boolean isUnsettled(int id) {
+        return !settled && table.touchedRound[id] >= round - 1;
     }
 
     public void incRef(int id) {
         if (id != 0) {
             table.rc[id]++;
+            if (confirming && !releasing) {
+                table.touchedRound[id] = round;
+            }
             if (tracedClass != 0 && table.classId[id] == tracedClass) {
                 trace.accept("+1 #" + id + " -> " + table.rc[id] + " at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
             }
+        }
+    }
+
+    private void traceIfTraced(int id, String what) {
+        if (tracedClass != 0 && table.classId[id] == tracedClass) {
+            trace.accept(what + " #" + id + " rc " + table.rc[id] + " round " + round + " touched " + table.touchedRound[id]
+                    + " settled " + settled);
         }
     }
 
@@ -108,6 +201,9 @@ public final class ShadowHeap {
         t.lastDecrementSite[id] = eventSite;
         t.lastDecrementSeq[id] = eventSeq;
         t.lastDecrementKind[id] = eventKind;
+        if (confirming && !releasing && eventKind != WriteKind.COLLECTOR.code()) {
+            t.touchedRound[id] = round;
+        }
         dropInternalRef(id);
         if (tracedClass != 0 && t.classId[id] == tracedClass) {
             trace.accept("-1 #" + id + " -> " + t.rc[id] + " at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
@@ -190,81 +286,65 @@ public final class ShadowHeap {
         return false;
     }
 
-    /**
-     * While true, objects whose count reaches zero wait in the zero-count table until
-     * {@link #flushZeroCounts()}: when several threads' events are applied in one round, an
-     * increment from one thread may arrive after the decrement of another, and an object must not
-     * be freed in between.
-     */
-    public void setDeferRelease(boolean defer) {
-        this.deferRelease = defer;
-    }
-
-    /** Frees every object whose count is (still) zero, unless release is deferred. */
+    /** Frees every object whose count is (still) zero, and what that releases in turn, unless release is deferred. */
     public void releaseZeroCounts() {
         if (!deferRelease) {
             flushZeroCounts();
         }
     }
 
-    /** Frees every object whose count is (still) zero, and what that releases in turn. */
+    /**
+     * Frees every object whose count is (still) zero, and what that releases in turn; unsettled
+     * objects wait for a later {@link #beginRound(boolean)} instead.
+     */
     public void flushZeroCounts() {
         ObjectTable t = table;
-        int watched = negativeTop;
-        negativeTop = 0;
-        for (int k = 0; k < watched; k++) {
-            int id = negatives[k];
-            if ((t.flags[id] & LIVE) != 0 && t.rc[id] < 0) {
-                reportNegative(id);
-            }
-            pushZero(id);
+        settled = !confirming || quiescent.getAsBoolean();
+        if (settled) {
+            reconsiderUnsettled();
         }
+        boolean wasReleasing = releasing;
+        releasing = true;
         while (zeroCountTop > 0) {
             int id = zeroCounts[--zeroCountTop];
-            if ((t.flags[id] & LIVE) == 0 || t.rc[id] > 0) {
+            int f = t.flags[id];
+            if ((f & LIVE) == 0 || (f & UNSETTLED) != 0 || t.rc[id] > 0) {
+                continue;
+            }
+            if (isUnsettled(id)) {
+                waitUnsettled(id);
                 continue;
             }
             if (t.rc[id] < 0) {
-                if (graceForNegatives) {
-                    watchNegative(id); // its increment may come from another thread in the next round
-                    continue;
-                }
                 reportNegative(id);
             }
             free(id);
         }
+        releasing = wasReleasing;
     }
 
-    /**
-     * With several application threads, a decrement recorded by one thread can be applied a
-     * round before the increment another thread recorded earlier: a count below zero then gets
-     * one more round before it is an anomaly.
-     */
-    public void setGraceForNegatives(boolean grace) {
-        this.graceForNegatives = grace;
-    }
-
-    /** Counts below zero still waiting for their grace round become anomalies now (at exit). */
-    public void settleNegativeCounts() {
-        boolean grace = graceForNegatives;
-        graceForNegatives = false;
-        flushZeroCounts();
-        flushZeroCounts();
-        graceForNegatives = grace;
+    /** At exit: nothing more will arrive, so unsettled objects are settled now. */
+    public void settleAll() {
+        boolean was = confirming;
+        confirming = false;
+        beginRound(true);
+        confirming = was;
     }
 
     private void reportNegative(int id) {
         ObjectTable t = table;
+        traceIfTraced(id, "negative");
         anomalies.record(Anomalies.Kind.NEGATIVE_REFCOUNT, classes.name(t.classId[id]) + " at "
                 + sites.name(t.lastDecrementSite[id]) + " (" + WriteKind.of(t.lastDecrementKind[id]).reportName + ")");
         t.rc[id] = 0;
     }
 
-    private void watchNegative(int id) {
-        if (negativeTop == negatives.length) {
-            negatives = Arrays.copyOf(negatives, negativeTop * 2);
+    private void waitUnsettled(int id) {
+        if (unsettledTop == unsettled.length) {
+            unsettled = Arrays.copyOf(unsettled, unsettledTop * 2);
         }
-        negatives[negativeTop++] = id;
+        unsettled[unsettledTop++] = id;
+        table.flags[id] |= UNSETTLED;
     }
 
     private void pushZero(int id) {
@@ -277,6 +357,7 @@ public final class ShadowHeap {
     /** Releases the outgoing references of {@code id} and recycles it. */
     private void free(int id) {
         ObjectTable t = table;
+        traceIfTraced(id, "freed");
         clearEdges(id);
         int f = t.flags[id];
         if ((f & TRACKED) != 0) {
