@@ -58,6 +58,8 @@ public final class ObjectTable {
     public long[] lastDecrementSeq;
     /** The {@link WriteKind} of that event. */
     public byte[] lastDecrementKind;
+    /** The {@link CallPaths} node of the thread that made that event (0: none). */
+    public int[] lastDecrementPath;
 
     private int highWater = FIRST_OBJECT_ID;
     /**
@@ -84,6 +86,7 @@ public final class ObjectTable {
         lastDecrementSite = new int[capacity];
         lastDecrementSeq = new long[capacity];
         lastDecrementKind = new byte[capacity];
+        lastDecrementPath = new int[capacity];
         for (int head = 1; head < FIRST_OBJECT_ID; head++) {
             next[head] = head;
             prev[head] = head;
@@ -117,6 +120,7 @@ public final class ObjectTable {
         lastDecrementSite[id] = 0;
         lastDecrementSeq[id] = 0;
         lastDecrementKind[id] = 0;
+        lastDecrementPath[id] = 0;
         live++;
         return id;
     }
@@ -167,6 +171,7 @@ public final class ObjectTable {
         lastDecrementSite = Arrays.copyOf(lastDecrementSite, newCapacity);
         lastDecrementSeq = Arrays.copyOf(lastDecrementSeq, newCapacity);
         lastDecrementKind = Arrays.copyOf(lastDecrementKind, newCapacity);
+        lastDecrementPath = Arrays.copyOf(lastDecrementPath, newCapacity);
         capacity = newCapacity;
     }
 }

@@ -29,6 +29,7 @@ public final class ShadowHeap {
     public final NameTable sites = new NameTable();
     public final Anomalies anomalies = new Anomalies();
     public final WeakReferences weakReferences = new WeakReferences();
+    public final CallPaths callPaths = new CallPaths();
     public final int arraySlotLabel = labels.intern(ARRAY_SLOT_NAME);
 
     private final FreeHook freeHook;
@@ -43,9 +44,10 @@ public final class ShadowHeap {
     private int negativeTop;
     private long freedByRefcount;
     private long freedAsGarbage;
-    /** Sequence number of the event being applied, and its source site (0: unknown). */
+    /** Sequence number of the event being applied, its source site (0: unknown) and call path. */
     private long eventSeq;
     private int eventSite;
+    private int eventPath;
     private byte eventKind;
 
     /** Told of a freed object (the generation counts want containers, the agent every object). */
@@ -64,10 +66,19 @@ public final class ShadowHeap {
         this.freeHook = freeHook;
     }
 
-    /** Marks the start of a new event; decrements it causes remember {@code site}. */
+    /** Marks the start of a new event outside any call path (the collector's own). */
     public void beginEvent(int site, WriteKind kind) {
+        beginEvent(site, 0, kind);
+    }
+
+    /**
+     * Marks the start of a new event; decrements it causes remember {@code site} and the
+     * {@link CallPaths} node {@code path} of the thread that made it.
+     */
+    public void beginEvent(int site, int path, WriteKind kind) {
         eventSeq++;
         eventSite = site;
+        eventPath = path;
         eventKind = kind.code();
     }
 
@@ -108,6 +119,7 @@ public final class ShadowHeap {
         t.lastDecrementSite[id] = eventSite;
         t.lastDecrementSeq[id] = eventSeq;
         t.lastDecrementKind[id] = eventKind;
+        t.lastDecrementPath[id] = eventPath;
         dropInternalRef(id);
         if (tracedClass != 0 && t.classId[id] == tracedClass) {
             trace.accept("-1 #" + id + " -> " + t.rc[id] + " at " + sites.name(eventSite) + " (" + WriteKind.of(eventKind).reportName + ")");
