@@ -39,6 +39,7 @@ public final class Analyzer {
     private Trigger trigger = Trigger.AT_ALLOCATION;
     private boolean collectionScheduled;
     private int eventSite;
+    private int eventPath;
     private ThreadFrames[] threads = new ThreadFrames[8];
     private long allocated;
     private long discovered;
@@ -140,34 +141,39 @@ public final class Analyzer {
         }
     }
 
-    /** The source site of the next event (a store, local store or frame exit), for closing writes. */
-    public void setEventSite(int site) {
+    /**
+     * The thread and source site of the next event (a store, local store or frame exit), for
+     * closing writes: the objects it releases remember the site and the thread's call path.
+     */
+    public void setEventSite(int thread, int site) {
         eventSite = site;
+        eventPath = frames(thread).path();
     }
 
-    private int takeEventSite() {
-        int site = eventSite;
+    /** Begins an event at the site and call path set for it; the next one has neither unless set again. */
+    private void beginEvent(WriteKind kind) {
+        heap.beginEvent(eventSite, eventPath, kind);
         eventSite = 0;
-        return site;
+        eventPath = 0;
     }
 
     /** {@code holder.field = newValue}, replacing {@code oldValue}. */
     public void storeField(int holder, int label, int oldValue, int newValue) {
-        heap.beginEvent(takeEventSite(), WriteKind.FIELD);
+        beginEvent(WriteKind.FIELD);
         heap.store(holder, label, oldValue, newValue);
         heap.releaseZeroCounts();
     }
 
     /** {@code array[i] = newValue}, replacing {@code oldValue}. */
     public void storeArray(int array, int oldValue, int newValue) {
-        heap.beginEvent(takeEventSite(), WriteKind.ARRAY);
+        beginEvent(WriteKind.ARRAY);
         heap.store(array, heap.arraySlotLabel, oldValue, newValue);
         heap.releaseZeroCounts();
     }
 
     /** A static field: a root. */
     public void storeStatic(int oldValue, int newValue) {
-        heap.beginEvent(takeEventSite(), WriteKind.STATIC);
+        beginEvent(WriteKind.STATIC);
         heap.storeRoot(oldValue, newValue);
         heap.releaseZeroCounts();
     }
@@ -186,26 +192,32 @@ public final class Analyzer {
         heap.setWeakReferent(weakRef, referent);
     }
 
+    /** A frame of a method the caller does not name. */
     public void frameEnter(int thread, int maxLocals) {
-        frames(thread).enter(maxLocals);
+        frameEnter(thread, maxLocals, 0);
+    }
+
+    /** Method {@code method} (a {@link #site} id such as {@code "com.acme.Main.run(Main.java)"}) starts. */
+    public void frameEnter(int thread, int maxLocals, int method) {
+        frames(thread).enter(maxLocals, method);
     }
 
     public void frameExit(int thread) {
-        heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
+        beginEvent(WriteKind.FRAME_EXIT);
         frames(thread).exit();
         heap.releaseZeroCounts();
     }
 
     /** The frame returns or unwinds with {@code id}, which becomes a temporary of the caller. */
     public void frameExitPassing(int thread, int id) {
-        heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
+        beginEvent(WriteKind.FRAME_EXIT);
         frames(thread).exitPassing(id);
         heap.releaseZeroCounts();
     }
 
     /** The temporaries of the thread's current frame were consumed. */
     public void releaseTemps(int thread) {
-        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
+        beginEvent(WriteKind.TEMPORARY);
         frames(thread).releaseTemps();
         heap.releaseZeroCounts();
     }
@@ -218,14 +230,14 @@ public final class Analyzer {
     }
 
     public void storeLocal(int thread, int slot, int value) {
-        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
+        beginEvent(WriteKind.LOCAL);
         frames(thread).storeLocal(slot, value);
         heap.releaseZeroCounts();
     }
 
     /** An argument stored into the new frame's slot at method entry (takes over a caller's temporary). */
     public void storeArgument(int thread, int slot, int value) {
-        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
+        beginEvent(WriteKind.LOCAL);
         frames(thread).storeArgument(slot, value);
         heap.releaseZeroCounts();
     }
@@ -239,14 +251,14 @@ public final class Analyzer {
     }
 
     public void popTemp(int thread, int id) {
-        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
+        beginEvent(WriteKind.TEMPORARY);
         frames(thread).popTemp(id);
         heap.releaseZeroCounts();
     }
 
     /** {@code local[slot] = value}, consuming the current frame's temporary {@code value} if it holds one. */
     public void storeLocalFromTemp(int thread, int slot, int value) {
-        heap.beginEvent(takeEventSite(), WriteKind.LOCAL);
+        beginEvent(WriteKind.LOCAL);
         ThreadFrames f = frames(thread);
         f.storeLocal(slot, value);
         if (value != 0) {
@@ -257,7 +269,7 @@ public final class Analyzer {
 
     /** A value popped unused: the current frame's temporary, if it holds one, is released. */
     public void dropTemp(int thread, int id) {
-        heap.beginEvent(takeEventSite(), WriteKind.TEMPORARY);
+        beginEvent(WriteKind.TEMPORARY);
         if (id != 0) {
             frames(thread).consumeTemp(id);
         }
@@ -267,7 +279,7 @@ public final class Analyzer {
     /** The thread ended: its frames and temporaries are released. */
     public void threadEnded(int thread) {
         if (thread < threads.length && threads[thread] != null) {
-            heap.beginEvent(takeEventSite(), WriteKind.FRAME_EXIT);
+            beginEvent(WriteKind.FRAME_EXIT);
             threads[thread].exitAll();
             threads[thread] = null;
             heap.releaseZeroCounts();
@@ -376,7 +388,7 @@ public final class Analyzer {
 
     /** {@code del gc.garbage[:]}: the list's references are released. */
     public void clearGarbage() {
-        heap.beginEvent(takeEventSite(), WriteKind.COLLECTOR);
+        beginEvent(WriteKind.COLLECTOR);
         for (int id : gc.garbageIds()) {
             heap.decRef(id);
         }

@@ -25,6 +25,8 @@ public record LeakGroup(String fingerprint, long objects, long instances, long s
                         List<SiteCount> allocationSites, ClosingWrite closingWrite,
                         WeakEdgeSuggestion suggestedWeakEdge) {
     public static final int MAX_CYCLE_EDGES = 64;
+    /** The longest {@link ClosingWrite#stack}: the write's site and the innermost frames. */
+    public static final int MAX_STACK_FRAMES = 32;
 
     /** The order of a report's groups: most objects first, then most bytes, then by fingerprint. */
     public static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::objects).reversed()
@@ -64,10 +66,12 @@ public record LeakGroup(String fingerprint, long objects, long instances, long s
      *
      * @param kind a {@link dev.refshadow.analyzer.heap.WriteKind} report name
      * @param site source location, null when unknown
-     * @param stack innermost frame first; {@code [site]} until call stacks are recorded
+     * @param stack the call stack of the first instance closed there, innermost first: the site, then
+     *        the methods of the calling frames (without line numbers), at most {@link #MAX_STACK_FRAMES}
+     * @param omittedFrames outer frames left out of {@code stack}
      * @param instances how many instances of the group this write closed
      */
-    public record ClosingWrite(String kind, String site, List<String> stack, long instances) {
+    public record ClosingWrite(String kind, String site, List<String> stack, long omittedFrames, long instances) {
         public ClosingWrite {
             stack = List.copyOf(stack);
         }

@@ -91,7 +91,8 @@ public final class ReportJson {
                 "backEdge", e.backEdge())));
         m.put("allocationSites", map(g.allocationSites(), s -> object("site", s.site(), "count", s.count())));
         ClosingWrite w = g.closingWrite();
-        m.put("closingWrite", object("kind", w.kind(), "site", w.site(), "stack", w.stack(), "instances", w.instances()));
+        m.put("closingWrite", object("kind", w.kind(), "site", w.site(), "stack", w.stack(),
+                "omittedFrames", w.omittedFrames(), "instances", w.instances()));
         WeakEdgeSuggestion s = g.suggestedWeakEdge();
         m.put("suggestedWeakEdge", s == null ? null : object("from", s.from(), "field", s.field(), "to", s.to(),
                 "reason", s.reason(), "instancesBroken", s.instancesBroken()));
@@ -173,7 +174,8 @@ public final class ReportJson {
                 g.get("edges").list(e -> new CycleEdge(e.text("from"), e.text("field"), e.text("to"),
                         e.bool("backEdge"))),
                 g.get("allocationSites").list(a -> new SiteCount(a.text("site"), a.number("count"))),
-                new ClosingWrite(w.text("kind"), w.text("site"), w.get("stack").list(Node::text), w.number("instances")),
+                new ClosingWrite(w.text("kind"), w.text("site"), w.get("stack").list(Node::text),
+                        w.get("omittedFrames").isNull() ? 0 : w.number("omittedFrames"), w.number("instances")),
                 s.isNull() ? null : new WeakEdgeSuggestion(s.text("from"), s.text("field"), s.text("to"),
                         s.text("reason"), s.number("instancesBroken")));
     }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A small program over an {@link Analyzer} with a {@link LeakRecorder} attached: objects are
- * held by local variables of one frame, fields are set as bytecode would (old value read
- * first), and every event can carry a source site.
+ * held by local variables of the current frame (a first one of no named method, then those of
+ * {@link #call}), fields are set as bytecode would (old value read first), and every event can
+ * carry a source site.
  */
 final class LeakProgram {
     static final int THREAD = 0;
@@ -79,6 +80,17 @@ final class LeakProgram {
         a.frameEnter(THREAD, 64);
     }
 
+    /** The thread calls {@code method} (such as {@code "com.acme.Main.run(Main.java)"}): a new frame. */
+    void call(String method) {
+        a.frameEnter(THREAD, 64, a.site(method));
+    }
+
+    /** The current frame returns at {@code site}, releasing its locals. */
+    void ret(String site) {
+        at(site);
+        a.frameExit(THREAD);
+    }
+
     /** A ring {@code className.next} of {@code n} objects held by local {@code slot}; returns the first. */
     int ring(int slot, String className, int n, String site) {
         int first = local(slot, className, site);
@@ -103,7 +115,7 @@ final class LeakProgram {
     }
 
     private void at(String site) {
-        a.setEventSite(site == null ? 0 : a.site(site));
+        a.setEventSite(THREAD, site == null ? 0 : a.site(site));
     }
 
     private int current(int holder, int label) {

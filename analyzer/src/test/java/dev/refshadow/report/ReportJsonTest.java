@@ -34,12 +34,13 @@ class ReportJsonTest {
     void everyWrittenReportValidatesAgainstTheSchema() throws Exception {
         writeValid(SampleReports.leaky(), dir.resolve("leaky.json"));
         writeValid(SampleReports.clean(), dir.resolve("clean.json"));
+        writeValid(SampleReports.deepStack(), dir.resolve("deep.json"));
         writeValid(SampleReports.many(30), dir.resolve("many.json"));
     }
 
     @Test
     void aReportReadsBackEqual() throws Exception {
-        for (Report report : List.of(SampleReports.leaky(), SampleReports.clean())) {
+        for (Report report : List.of(SampleReports.leaky(), SampleReports.clean(), SampleReports.deepStack())) {
             Path file = writeValid(report, dir.resolve("report.json"));
             assertEquals(report, ReportJson.read(file));
         }
@@ -60,6 +61,18 @@ class ReportJsonTest {
         assertEquals("parent", weak.get("field"));
         Map<?, ?> back = (Map<?, ?>) ((List<?>) first.get("edges")).get(2);
         assertEquals(Map.of("from", "com.acme.Zebra", "field", "parent", "to", "com.acme.Apple", "backEdge", true), back);
+    }
+
+    @Test
+    void aReportWrittenBeforeOmittedFramesReadsAsACompleteStack() throws Exception {
+        Path file = writeValid(SampleReports.leaky(), dir.resolve("leaky.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.parse(Files.readString(file));
+        for (Object group : (List<?>) json.get("leaks")) {
+            ((Map<?, ?>) ((Map<?, ?>) group).get("closingWrite")).remove("omittedFrames");
+        }
+        Files.writeString(file, JsonWriter.toString(json));
+        assertEquals(SampleReports.leaky(), ReportJson.read(file));
     }
 
     @Test

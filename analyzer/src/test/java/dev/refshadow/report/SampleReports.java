@@ -44,6 +44,24 @@ final class SampleReports {
         p.clear(0, CLOSE);
     }
 
+    /**
+     * One 2-ring dropped by {@code holder.ring = null} in a leaf method called from 40 frames of
+     * {@code Tree.walk} under {@code Main.main}: a stack longer than a report keeps.
+     */
+    static Report deepStack() {
+        LeakProgram p = new LeakProgram();
+        p.call("com.acme.Main.main(Main.java)");
+        int holder = p.local(0, "com.acme.Holder", ALLOC);
+        p.set(holder, "com.acme.Holder.ring", p.ring(1, "com.acme.Link", 2, ALLOC));
+        p.clear(1, null);
+        for (int i = 0; i < 40; i++) {
+            p.call("com.acme.Tree.walk(Tree.java)");
+        }
+        p.set(holder, "com.acme.Holder.ring", 0, "com.acme.Tree.cut(Tree.java:30)");
+        p.collect();
+        return p.report();
+    }
+
     /** A run without cyclic garbage. */
     static Report clean() {
         LeakProgram p = new LeakProgram();

@@ -30,6 +30,11 @@ public final class TestReports {
         return SampleReports.leaky();
     }
 
+    /** One group closed under 41 frames: its stack keeps 32 entries and leaves 10 frames out. */
+    public static Report deepStack() {
+        return SampleReports.deepStack();
+    }
+
     public static Report clean() {
         return SampleReports.clean();
     }

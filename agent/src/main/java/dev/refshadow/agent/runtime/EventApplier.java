@@ -28,7 +28,7 @@ final class EventApplier {
         ensureThread(t);
         int kind = b.kinds[i];
         int arg = b.args[i];
-        int site = b.sites[i];
+        int site = site(b.sites[i]);
         int r = i * 3;
         Object r0 = b.refs[r];
         Object r1 = b.refs[r + 1];
@@ -39,7 +39,7 @@ final class EventApplier {
         if (kind != CONSTRUCTED && underConstruction[t].size() > 0) {
             finishConstructions(t);
         }
-        analyzer.setEventSite(site(site));
+        analyzer.setEventSite(t, site);
         switch (kind) {
             case CONSTRUCTED -> constructed(t, r0, arg);
             case ALLOCATED -> analyzer.setSite(shadow.idOf(r0), site(arg));
@@ -62,7 +62,7 @@ final class EventApplier {
             }
             case ENTER -> {
                 pendingReturn[t] = 0;
-                analyzer.frameEnter(t, arg);
+                analyzer.frameEnter(t, arg, site); // an ENTER's site is its method
             }
             case STORE_LOCAL -> analyzer.storeLocal(t, arg, shadow.idOf(r0));
             case ARGUMENT -> analyzer.storeArgument(t, arg, shadow.idOf(r0));

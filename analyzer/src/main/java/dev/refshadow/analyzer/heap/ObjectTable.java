@@ -60,6 +60,8 @@ public final class ObjectTable {
     public long[] lastDecrementSeq;
     /** The {@link WriteKind} of that event. */
     public byte[] lastDecrementKind;
+    /** The {@link CallPaths} node of the thread that made that event (0: none). */
+    public int[] lastDecrementPath;
     /** The drain round of the last application event that changed this object's count (see ShadowHeap). */
     public int[] touchedRound;
 
@@ -88,6 +90,7 @@ public final class ObjectTable {
         lastDecrementSite = new int[capacity];
         lastDecrementSeq = new long[capacity];
         lastDecrementKind = new byte[capacity];
+        lastDecrementPath = new int[capacity];
         touchedRound = new int[capacity];
         for (int head = 1; head < FIRST_OBJECT_ID; head++) {
             next[head] = head;
@@ -122,6 +125,7 @@ public final class ObjectTable {
         lastDecrementSite[id] = 0;
         lastDecrementSeq[id] = 0;
         lastDecrementKind[id] = 0;
+        lastDecrementPath[id] = 0;
         live++;
         return id;
     }
@@ -172,6 +176,7 @@ public final class ObjectTable {
         lastDecrementSite = Arrays.copyOf(lastDecrementSite, newCapacity);
         lastDecrementSeq = Arrays.copyOf(lastDecrementSeq, newCapacity);
         lastDecrementKind = Arrays.copyOf(lastDecrementKind, newCapacity);
+        lastDecrementPath = Arrays.copyOf(lastDecrementPath, newCapacity);
         touchedRound = Arrays.copyOf(touchedRound, newCapacity);
         capacity = newCapacity;
     }

@@ -42,6 +42,7 @@ public final class ShadowHeap {
     public final NameTable sites = new NameTable();
     public final Anomalies anomalies = new Anomalies();
     public final WeakReferences weakReferences = new WeakReferences();
+    public final CallPaths callPaths = new CallPaths();
     public final int arraySlotLabel = labels.intern(ARRAY_SLOT_NAME);
 
     private final FreeHook freeHook;
@@ -64,9 +65,10 @@ public final class ShadowHeap {
     private java.util.function.Consumer<String> trace = line -> { };
     private long freedByRefcount;
     private long freedAsGarbage;
-    /** Sequence number of the event being applied, and its source site (0: unknown). */
+    /** Sequence number of the event being applied, its source site (0: unknown) and call path. */
     private long eventSeq;
     private int eventSite;
+    private int eventPath;
     private byte eventKind;
 
     /** Told of a freed object (the generation counts want containers, the agent every object). */
@@ -85,10 +87,19 @@ public final class ShadowHeap {
         this.freeHook = freeHook;
     }
 
-    /** Marks the start of a new event; decrements it causes remember {@code site}. */
+    /** Marks the start of a new event outside any call path (the collector's own). */
     public void beginEvent(int site, WriteKind kind) {
+        beginEvent(site, 0, kind);
+    }
+
+    /**
+     * Marks the start of a new event; decrements it causes remember {@code site} and the
+     * {@link CallPaths} node {@code path} of the thread that made it.
+     */
+    public void beginEvent(int site, int path, WriteKind kind) {
         eventSeq++;
         eventSite = site;
+        eventPath = path;
         eventKind = kind.code();
     }
 
@@ -201,6 +212,7 @@ public final class ShadowHeap {
         t.lastDecrementSite[id] = eventSite;
         t.lastDecrementSeq[id] = eventSeq;
         t.lastDecrementKind[id] = eventKind;
+        t.lastDecrementPath[id] = eventPath;
         if (confirming && !releasing && eventKind != WriteKind.COLLECTOR.code()) {
             t.touchedRound[id] = round;
         }

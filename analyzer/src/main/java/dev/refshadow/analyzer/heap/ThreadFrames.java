@@ -14,6 +14,8 @@ public final class ThreadFrames {
     private int[] frameSlotBase = new int[16];
     private int[] frameSlotCount = new int[16];
     private int[] frameTempBase = new int[16];
+    /** Per frame: its {@link CallPaths} node. */
+    private int[] framePath = new int[16];
     private int depth;
     private int[] temps = new int[16];
     private int tempTop;
@@ -22,12 +24,16 @@ public final class ThreadFrames {
         this.heap = heap;
     }
 
-    /** A method starts: reserves {@code maxLocals} slots, all null. */
-    public void enter(int maxLocals) {
+    /**
+     * Method {@code method} (a site id, 0 if unknown) starts: reserves {@code maxLocals} slots,
+     * all null, and extends the thread's call path.
+     */
+    public void enter(int maxLocals, int method) {
         if (depth == frameSlotBase.length) {
             frameSlotBase = Arrays.copyOf(frameSlotBase, depth * 2);
             frameSlotCount = Arrays.copyOf(frameSlotCount, depth * 2);
             frameTempBase = Arrays.copyOf(frameTempBase, depth * 2);
+            framePath = Arrays.copyOf(framePath, depth * 2);
         }
         if (slotTop + maxLocals > slots.length) {
             slots = Arrays.copyOf(slots, Math.max(slots.length * 2, slotTop + maxLocals));
@@ -35,6 +41,7 @@ public final class ThreadFrames {
         frameSlotBase[depth] = slotTop;
         frameSlotCount[depth] = maxLocals;
         frameTempBase[depth] = tempTop;
+        framePath[depth] = heap.callPaths.enter(path(), method);
         depth++;
         Arrays.fill(slots, slotTop, slotTop + maxLocals, 0);
         slotTop += maxLocals;
@@ -194,6 +201,11 @@ public final class ThreadFrames {
 
     public int depth() {
         return depth;
+    }
+
+    /** The {@link CallPaths} node of the live frames; 0 outside any frame. */
+    public int path() {
+        return depth == 0 ? 0 : framePath[depth - 1];
     }
 
     /** Releases everything: the thread ended. */

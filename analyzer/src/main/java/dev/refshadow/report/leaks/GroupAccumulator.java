@@ -26,6 +26,8 @@ final class GroupAccumulator {
     private final Map<String, long[]> classes = new HashMap<>();
     private final Map<String, Long> sites = new HashMap<>();
     private final Map<ClosingKey, Long> closingWrites = new LinkedHashMap<>();
+    /** The call path of the first instance each closing write closed. */
+    private final Map<ClosingKey, Integer> closingPaths = new HashMap<>();
     private final Map<EdgeKey, Long> instancesBroken = new HashMap<>();
     private Cycle representative;
 
@@ -50,8 +52,10 @@ final class GroupAccumulator {
         finalizers |= hasFinalizer;
     }
 
-    void addClosingWrite(String kind, String site) {
-        closingWrites.merge(new ClosingKey(kind, site), 1L, Long::sum);
+    void addClosingWrite(String kind, String site, int path) {
+        ClosingKey key = new ClosingKey(kind, site);
+        closingWrites.merge(key, 1L, Long::sum);
+        closingPaths.putIfAbsent(key, path);
     }
 
     void addBreakingEdges(List<EdgeKey> edges) {
@@ -66,7 +70,7 @@ final class GroupAccumulator {
         representative = cycle;
     }
 
-    LeakGroup toLeakGroup() {
+    LeakGroup toLeakGroup(CallStacks stacks) {
         List<ClassCount> classCounts = new ArrayList<>();
         classes.forEach((name, c) -> classCounts.add(new ClassCount(name, c[0], c[1])));
         classCounts.sort(Comparator.comparingLong(ClassCount::count).reversed().thenComparing(ClassCount::name));
@@ -75,12 +79,12 @@ final class GroupAccumulator {
         siteCounts.sort(Comparator.comparingLong(SiteCount::count).reversed()
                 .thenComparing(s -> s.site() == null ? "\uffff" : s.site()));
         return new LeakGroup(fingerprint, objects, instances, shallowBytes, uncollectable, finalizers, classCounts,
-                representative.length(), cycleEdges(representative), siteCounts, closingWrite(),
+                representative.length(), cycleEdges(representative), siteCounts, closingWrite(stacks),
                 WeakEdgeChoice.choose(instancesBroken, instances, representative));
     }
 
     /** The most frequent closing write; the first seen among equals. */
-    private ClosingWrite closingWrite() {
+    private ClosingWrite closingWrite(CallStacks stacks) {
         Map.Entry<ClosingKey, Long> best = null;
         for (Map.Entry<ClosingKey, Long> e : closingWrites.entrySet()) {
             if (best == null || e.getValue() > best.getValue()) {
@@ -88,7 +92,8 @@ final class GroupAccumulator {
             }
         }
         ClosingKey k = best.getKey();
-        return new ClosingWrite(k.kind(), k.site(), k.site() == null ? List.of() : List.of(k.site()), best.getValue());
+        CallStacks.CallStack stack = stacks.of(k.site(), closingPaths.get(k));
+        return new ClosingWrite(k.kind(), k.site(), stack.frames(), stack.omittedFrames(), best.getValue());
     }
 
     /** The cycle's edges, at most {@link LeakGroup#MAX_CYCLE_EDGES}: the first ones and the back-edge. */

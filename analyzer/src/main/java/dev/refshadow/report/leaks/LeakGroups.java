@@ -14,6 +14,7 @@ public final class LeakGroups {
     private final IntToLongFunction shallowSize;
     private final Names names;
     private final ShapeFingerprints fingerprints;
+    private final CallStacks stacks;
     private final Map<String, GroupAccumulator> groups = new HashMap<>();
 
     public LeakGroups(ShadowHeap heap, IntToLongFunction shallowSize) {
@@ -21,6 +22,7 @@ public final class LeakGroups {
         this.shallowSize = shallowSize;
         this.names = new Names(heap);
         this.fingerprints = new ShapeFingerprints(names);
+        this.stacks = new CallStacks(names, heap.callPaths);
     }
 
     /** Records a snapshot; call while its objects still exist. */
@@ -30,6 +32,6 @@ public final class LeakGroups {
 
     /** The groups, largest first ({@link LeakGroup#LARGEST_FIRST}). */
     public List<LeakGroup> toList() {
-        return groups.values().stream().map(GroupAccumulator::toLeakGroup).sorted(LeakGroup.LARGEST_FIRST).toList();
+        return groups.values().stream().map(g -> g.toLeakGroup(stacks)).sorted(LeakGroup.LARGEST_FIRST).toList();
     }
 }

@@ -10,8 +10,8 @@ import java.util.function.IntToLongFunction;
 
 /**
  * Splits one garbage snapshot into components and records each into the accumulator of its
- * fingerprint. Runs while the garbage still exists: shallow sizes and the kinds of the last
- * decrements are read from the live objects.
+ * fingerprint. Runs while the garbage still exists: shallow sizes and the kinds and call paths
+ * of the last decrements are read from the live objects.
  */
 final class SnapshotAnalysis {
     private final GarbageSnapshot snapshot;
@@ -53,8 +53,9 @@ final class SnapshotAnalysis {
                     (flags & (ObjectTable.HAS_FINALIZER | ObjectTable.LEGACY_FINALIZER)) != 0);
         }
         int entry = closingMember(members);
-        WriteKind kind = WriteKind.of(table.lastDecrementKind[snapshot.ids[entry]]);
-        group.addClosingWrite(kind.reportName, names.site(snapshot.lastDecrementSites[entry]));
+        int closed = snapshot.ids[entry];
+        group.addClosingWrite(WriteKind.of(table.lastDecrementKind[closed]).reportName,
+                names.site(snapshot.lastDecrementSites[entry]), table.lastDecrementPath[closed]);
         if (!group.hasRepresentative()) {
             group.setRepresentative(CycleFinder.find(graph, names, members, entry, scratch));
         }

@@ -189,6 +189,9 @@ public final class HtmlRenderer implements Renderer {
         for (String frame : w.stack()) {
             sb.append("<br><code class=\"frame\">at ").append(escape(frame)).append("</code>");
         }
+        if (w.omittedFrames() > 0) {
+            sb.append("<br><code class=\"frame\">... ").append(count(w.omittedFrames())).append(" more</code>");
+        }
         return sb.toString();
     }
 

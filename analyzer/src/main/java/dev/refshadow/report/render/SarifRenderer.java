@@ -5,6 +5,7 @@ import static dev.refshadow.report.render.Units.bytes;
 import static dev.refshadow.report.render.Units.plural;
 
 import dev.refshadow.report.ClassNames;
+import dev.refshadow.report.LeakGroup.ClosingWrite;
 import dev.refshadow.report.LeakGroup.SiteCount;
 import dev.refshadow.report.LeakGroup.WeakEdgeSuggestion;
 import dev.refshadow.report.LeakGroup;
@@ -19,10 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * SARIF 2.1.0: one result per leak group, with {@code partialFingerprints} carrying the group's
- * fingerprint (so code-scanning tools track a cycle across runs) and two locations, the main
- * allocation site and the closing write. Sites in stack-trace form become a logical location
- * (the method) and a physical one (the source path by package, {@code com/acme/Main.java},
- * relative to {@code %SRCROOT%}, and the line).
+ * fingerprint (so code-scanning tools track a cycle across runs), two locations, the main
+ * allocation site and the closing write, and the closing write's call stack as a {@code stack}.
+ * Sites in stack-trace form become a logical location (the method) and a physical one (the
+ * source path by package, {@code com/acme/Main.java}, relative to {@code %SRCROOT%}, and the
+ * line).
  */
 public final class SarifRenderer implements Renderer {
     public static final String RULE_ID = "refshadow/reference-cycle";
@@ -76,12 +78,30 @@ public final class SarifRenderer implements Renderer {
                 "message", text(message),
                 "partialFingerprints", object(FINGERPRINT_KEY, g.fingerprint()));
         result.put("locations", locations);
+        if (!g.closingWrite().stack().isEmpty()) {
+            result.put("stacks", List.of(closingStack(g.closingWrite())));
+        }
         result.put("properties", object("objects", g.objects(), "instances", g.instances(),
                 "shallowBytes", g.shallowBytes(), "closingWriteKind", g.closingWrite().kind()));
         return result;
     }
 
+    /** The closing write's call stack: SARIF's frames are innermost first, as the report's. */
+    private static Map<String, Object> closingStack(ClosingWrite w) {
+        List<Object> frames = new ArrayList<>();
+        w.stack().forEach(site -> frames.add(object("location", location(site))));
+        return object("message", text("call stack of the closing write" + (w.omittedFrames() == 0 ? ""
+                : " (" + plural(w.omittedFrames(), "outer frame") + " left out)")), "frames", frames);
+    }
+
     private static Map<String, Object> location(String site, String what) {
+        Map<String, Object> loc = location(site);
+        loc.put("message", text(what + ": " + site));
+        return loc;
+    }
+
+    /** The site's physical location (when it names a source file) and logical one. */
+    private static Map<String, Object> location(String site) {
         Map<String, Object> loc = new LinkedHashMap<>();
         SourceSite parsed = SourceSite.parse(site);
         if (parsed != null && parsed.hasSourceFile()) {
@@ -93,7 +113,6 @@ public final class SarifRenderer implements Renderer {
         }
         loc.put("logicalLocations", List.of(parsed == null ? object("fullyQualifiedName", site)
                 : object("fullyQualifiedName", parsed.qualifiedMethod(), "kind", "function")));
-        loc.put("message", text(what + ": " + site));
         return loc;
     }
 

@@ -159,6 +159,9 @@ public final class TextRenderer implements Renderer {
         for (String frame : w.stack()) {
             out.append("      at ").append(frame).append('\n');
         }
+        if (w.omittedFrames() > 0) {
+            out.append("      ... ").append(count(w.omittedFrames())).append(" more\n");
+        }
     }
 
     private static void suggestion(WeakEdgeSuggestion s, Appendable out) throws IOException {

@@ -65,6 +65,14 @@ class HtmlRendererTest {
     }
 
     @Test
+    void theClosingWriteShowsItsCallStack() {
+        String html = Rendering.of(new HtmlRenderer(), TestReports.deepStack());
+        assertEquals(1, count(html, "<code class=\"frame\">at com\\.acme\\.Tree\\.cut\\(Tree\\.java:30\\)</code>"));
+        assertEquals(31, count(html, "<code class=\"frame\">at com\\.acme\\.Tree\\.walk\\(Tree\\.java\\)</code>"));
+        assertEquals(1, count(html, "<code class=\"frame\">\\.\\.\\. 10 more</code>"), html);
+    }
+
+    @Test
     void escapesNames() {
         String html = Rendering.of(new HtmlRenderer(), TestReports.leaky());
         assertTrue(html.contains("com.acme.Zebra.&lt;init&gt;(Zebra.java:3)"), html);

@@ -27,11 +27,11 @@ final class LongCycle {
         }
         LeakGroup ring = new LeakGroup("00112233445566ff", n, 1, 16L * n, 0, false,
                 List.of(new ClassCount("com.acme.Link", n, 16L * n)), n, edges,
-                List.of(new SiteCount(null, n)), new ClosingWrite("unknown", null, List.of(), 1), null);
+                List.of(new SiteCount(null, n)), new ClosingWrite("unknown", null, List.of(), 0, 1), null);
         LeakGroup lone = new LeakGroup("ffeeddccbbaa9988", 1, 1, 16, 1, true,
                 List.of(new ClassCount("com.acme.Legacy", 1, 16)), 0, List.of(),
                 List.of(new SiteCount("com.acme.Legacy.<init>(Legacy.java:1)", 1)),
-                new ClosingWrite("field", "com.acme.A.b(A.java:2)", List.of("com.acme.A.b(A.java:2)"), 1), null);
+                new ClosingWrite("field", "com.acme.A.b(A.java:2)", List.of("com.acme.A.b(A.java:2)"), 0, 1), null);
         Summary summary = new Summary(0, n + 1, 0, 0, n + 1, 2, List.of(0L, 0L, 1L),
                 new Summary.AnomalyCounts(0, Map.of()));
         List<Generation> gens = List.of(new Generation(700, 0, 0, 0, 0), new Generation(10, 0, 0, 0, 0),

@@ -67,6 +67,26 @@ class OtherRenderersTest {
     }
 
     @Test
+    void sarifGivesTheClosingWriteItsCallStack() throws Exception {
+        Map<?, ?> sarif = (Map<?, ?>) Json.parse(Rendering.of(new SarifRenderer(), TestReports.deepStack()));
+        Map<?, ?> result = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) sarif.get("runs")).get(0)).get("results")).get(0);
+        List<?> stacks = (List<?>) result.get("stacks");
+        assertEquals(1, stacks.size());
+        Map<?, ?> stack = (Map<?, ?>) stacks.get(0);
+        assertEquals("call stack of the closing write (10 outer frames left out)",
+                ((Map<?, ?>) stack.get("message")).get("text"));
+        List<?> frames = (List<?>) stack.get("frames");
+        assertEquals(LeakGroup.MAX_STACK_FRAMES, frames.size());
+        Map<?, ?> innermost = (Map<?, ?>) ((Map<?, ?>) frames.get(0)).get("location");
+        assertEquals(Map.of("startLine", 30L), ((Map<?, ?>) innermost.get("physicalLocation")).get("region"));
+        Map<?, ?> caller = (Map<?, ?>) ((Map<?, ?>) frames.get(1)).get("location");
+        assertEquals(List.of(Map.of("fullyQualifiedName", "com.acme.Tree.walk", "kind", "function")),
+                caller.get("logicalLocations"));
+        assertEquals(Map.of("uri", "com/acme/Tree.java", "uriBaseId", "%SRCROOT%"),
+                ((Map<?, ?>) caller.get("physicalLocation")).get("artifactLocation"));
+    }
+
+    @Test
     void sarifWithoutSourceSitesStillHasResults() throws Exception {
         Map<?, ?> sarif = (Map<?, ?>) Json.parse(Rendering.of(new SarifRenderer(), LongCycle.report(70)));
         List<?> results = (List<?>) ((Map<?, ?>) ((List<?>) sarif.get("runs")).get(0)).get("results");

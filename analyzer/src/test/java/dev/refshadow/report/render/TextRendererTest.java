@@ -37,6 +37,15 @@ class TextRendererTest {
     }
 
     @Test
+    void theClosingWriteShowsItsCallStackAndHowManyOuterFramesAreLeftOut() {
+        String text = Rendering.of(new TextRenderer(20), TestReports.deepStack());
+        String closing = text.substring(text.indexOf("  closing write:"), text.indexOf("  suggestion:"));
+        String walk = "      at com.acme.Tree.walk(Tree.java)\n";
+        assertEquals("  closing write: field at com.acme.Tree.cut(Tree.java:30) (1 of 1 instance)\n"
+                + "      at com.acme.Tree.cut(Tree.java:30)\n" + walk.repeat(31) + "      ... 10 more\n", closing);
+    }
+
+    @Test
     void showsOnlyTheTopGroupsAndSaysHowManyMore() {
         String text = Rendering.of(new TextRenderer(2), TestReports.leaky());
         assertTrue(text.contains("Leak group 2/4"), text);
