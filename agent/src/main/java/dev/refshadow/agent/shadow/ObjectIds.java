@@ -3,9 +3,11 @@ package dev.refshadow.agent.shadow;
 /**
  * Java objects to shadow ids, by identity: an open-addressing table on
  * {@code System.identityHashCode}, with backward-shift deletion, and the reverse array.
- * Holds the objects strongly until the shadow frees them. Analyzer thread only.
+ * Holds the objects strongly until the shadow frees them. Analyzer thread only. Verification
+ * mode extends it to hold the objects it watches weakly ({@code dev.refshadow.agent.verify});
+ * without it, this is the only class loaded and its calls stay monomorphic.
  */
-public final class ObjectIds {
+public class ObjectIds {
     private Object[] keys = new Object[1 << 16];
     private int[] values = new int[1 << 16];
     private int size;
@@ -48,6 +50,15 @@ public final class ObjectIds {
             byId = grown;
         }
         byId[id] = o;
+    }
+
+    /**
+     * Whether {@code o} belongs to the agent and must stay unknown to the shadow, even when an
+     * application thread (such as the JDK's Reference Handler) meets it: never discovered, it
+     * reads as null. None here.
+     */
+    public boolean unseen(Object o) {
+        return false;
     }
 
     /** The object of {@code id}, null if none. */
