@@ -63,12 +63,17 @@ public class ObjectIds {
 
     /** The object of {@code id}, null if none. */
     public Object object(int id) {
+        return stored(id);
+    }
+
+    /** The object of {@code id} in this table (not a subclass's). */
+    private Object stored(int id) {
         return id < byId.length ? byId[id] : null;
     }
 
     /** Forgets the object of {@code id} (freed by the shadow). */
     public void remove(int id) {
-        Object o = object(id);
+        Object o = stored(id);
         if (o == null) {
             return;
         }

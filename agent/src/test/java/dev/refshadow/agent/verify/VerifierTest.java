@@ -169,6 +169,19 @@ class VerifierTest {
     }
 
     @Test
+    void aWatchedIdBeyondTheStrongTableIsFreed() {
+        int leaf = a.defineClass("Leaf", 0);
+        while (a.allocate(leaf, 0) < 1 << 17) {
+            // ids past the strong table's first capacity: only watched objects got them
+        }
+        Object o = new Object();
+        int id = held(o);
+        assertSame(o, ids.object(id));
+        a.storeStatic(id, 0);
+        assertNull(ids.object(id));
+    }
+
+    @Test
     void aSampleWatchesOneObjectInN() {
         Verifier sampling = Verifier.forOption("sample:3");
         WatchingObjectIds sampled = new WatchingObjectIds(sampling);
