@@ -8,7 +8,10 @@ import dev.refshadow.agent.internal.ReleaseWrites;
 import dev.refshadow.agent.internal.UnsafeStores;
 import dev.refshadow.agent.runtime.AnalyzerThread;
 import dev.refshadow.agent.runtime.Barrier;
+import dev.refshadow.agent.shadow.ObjectIds;
 import dev.refshadow.agent.shadow.Shadow;
+import dev.refshadow.agent.verify.Verifier;
+import dev.refshadow.agent.verify.WatchingObjectIds;
 import dev.refshadow.analyzer.Analyzer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -39,7 +42,8 @@ public final class Agent {
         openModules(inst);
         Analyzer analyzer = new Analyzer();
         analyzer.gc.setThreshold(options.thresholds());
-        Shadow shadow = new Shadow(analyzer);
+        Verifier verifier = Verifier.forOption(options.verify());
+        Shadow shadow = new Shadow(analyzer, verifier == null ? new ObjectIds() : new WatchingObjectIds(verifier));
         String traced = System.getProperty("refshadow.trace");
         if (traced != null) {
             analyzer.heap.traceClass(traced, System.err::println);
@@ -50,7 +54,7 @@ public final class Agent {
         transformer.warmUp();
         inst.addTransformer(transformer, true);
         retransformLoadedClasses(inst, transformer);
-        ExitReport exit = new ExitReport(options, inst, shadow, transformer, startedAt);
+        ExitReport exit = new ExitReport(options, inst, shadow, transformer, startedAt, verifier);
         exit.attach();
         AnalyzerThread analyzerThread = AnalyzerThread.start(shadow);
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitHook(analyzerThread, exit), "refshadow-exit"));

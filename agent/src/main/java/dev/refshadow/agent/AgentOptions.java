@@ -58,7 +58,7 @@ public record AgentOptions(String reportPrefix, List<String> formats, int[] thre
         int[] thresholds = thresholds(given.getOrDefault("thresholds", "700:10:10"));
         boolean locals = bool("locals", given.getOrDefault("locals", "true"));
         String verify = given.getOrDefault("verify", "false");
-        if (!verify.equals("true") && !verify.equals("false") && !verify.matches("sample:[1-9][0-9]*")) {
+        if (!verify.equals("true") && !verify.equals("false") && !verify.matches("sample:[1-9][0-9]{0,8}")) {
             throw bad("verify", verify);
         }
         int top = positive("top", given.getOrDefault("top", "20"));

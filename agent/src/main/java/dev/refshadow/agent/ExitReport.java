@@ -2,11 +2,14 @@ package dev.refshadow.agent;
 
 import dev.refshadow.agent.instrument.RefshadowTransformer;
 import dev.refshadow.agent.shadow.Shadow;
+import dev.refshadow.agent.verify.Verifier;
 import dev.refshadow.report.LeakRecorder;
 import dev.refshadow.report.Report;
 import dev.refshadow.report.ReportBuilder;
 import dev.refshadow.report.ReportFiles;
 import dev.refshadow.report.RunInfo;
+import dev.refshadow.report.Verification;
+import dev.refshadow.report.render.Units;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -20,10 +23,13 @@ final class ExitReport {
     private final RefshadowTransformer transformer;
     private final Instant startedAt;
     private final LeakRecorder recorder;
+    /** Null unless the agent runs with {@code verify}. */
+    private final Verifier verifier;
 
     ExitReport(AgentOptions options, Instrumentation inst, Shadow shadow, RefshadowTransformer transformer,
-               Instant startedAt) {
+               Instant startedAt, Verifier verifier) {
         this.options = options;
+        this.verifier = verifier;
         this.shadow = shadow;
         this.transformer = transformer;
         this.startedAt = startedAt;
@@ -37,13 +43,19 @@ final class ExitReport {
 
     /** Runs on the analyzer thread after the final collection. */
     void write() {
-        Report report = ReportBuilder.build(shadow.analyzer, recorder, RunInfo.ofThisJvm(startedAt, options.given()));
+        Verification verification = verifier == null ? null : verifier.finish(shadow.analyzer);
+        Report report = ReportBuilder.build(shadow.analyzer, recorder, RunInfo.ofThisJvm(startedAt, options.given()))
+                .withVerification(verification);
         StringBuilder line = new StringBuilder("refshadow: ")
                 .append(report.summary().cyclicGarbage()).append(" objects of cyclic garbage in ")
                 .append(report.summary().leakGroups()).append(" leak groups; ")
                 .append(report.summary().allocated()).append(" allocated, ")
                 .append(report.summary().discovered()).append(" discovered, ")
                 .append(report.summary().anomalies().total()).append(" anomalies");
+        if (verification != null) {
+            line.append("; verification: ").append(Units.percent(verification.agreement())).append(" agreement, ")
+                    .append(verification.reclaimedByJvm()).append(" watched objects reclaimed by the JVM");
+        }
         for (dev.refshadow.analyzer.heap.Anomalies.Kind kind : dev.refshadow.analyzer.heap.Anomalies.Kind.values()) {
             for (String example : shadow.analyzer.heap.anomalies.examples(kind)) {
                 line.append("\n  anomaly ").append(kind.reportName).append(": ").append(example);

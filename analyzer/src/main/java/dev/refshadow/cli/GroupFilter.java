@@ -22,6 +22,7 @@ final class GroupFilter {
         List<LeakGroup> kept = report.leaks().stream()
                 .filter(g -> g.classes().stream().anyMatch(c -> patterns.stream().anyMatch(p -> p.matcher(c.name()).matches())))
                 .toList();
-        return new Report(report.tool(), report.run(), report.summary(), report.generations(), kept);
+        return new Report(report.tool(), report.run(), report.summary(), report.generations(), kept,
+                report.verification());
     }
 }

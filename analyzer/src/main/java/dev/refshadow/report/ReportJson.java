@@ -78,6 +78,12 @@ public final class ReportJson {
         m.put("generations", map(r.generations(), g -> object("threshold", g.threshold(), "count", g.count(),
                 "collections", g.collections(), "collected", g.collected(), "uncollectable", g.uncollectable())));
         m.put("leaks", map(r.leaks(), ReportJson::leakGroup));
+        Verification v = r.verification();
+        if (v != null) {
+            m.put("verification", object("mode", v.mode(), "watched", v.watched(), "reclaimedByJvm", v.reclaimedByJvm(),
+                    "agreed", v.agreed(), "agreement", v.agreement(), "keptAliveOutsideCycles", v.keptAliveOutsideCycles(),
+                    "prematureFrees", v.prematureFrees(), "discovered", v.discovered()));
+        }
         return m;
     }
 
@@ -161,7 +167,14 @@ public final class ReportJson {
                 summary,
                 r.get("generations").list(g -> new Generation(g.number("threshold"), g.number("count"),
                         g.number("collections"), g.number("collected"), g.number("uncollectable"))),
-                r.get("leaks").list(ReportJson::leakGroupOf));
+                r.get("leaks").list(ReportJson::leakGroupOf),
+                r.get("verification").isNull() ? null : verificationOf(r.get("verification")));
+    }
+
+    private static Verification verificationOf(Node v) {
+        return new Verification(v.text("mode"), v.number("watched"), v.number("reclaimedByJvm"), v.number("agreed"),
+                v.get("agreement").fraction(), v.number("keptAliveOutsideCycles"), v.number("prematureFrees"),
+                v.number("discovered"));
     }
 
     private static LeakGroup leakGroupOf(Node g) {
@@ -200,6 +213,10 @@ public final class ReportJson {
 
         long number() {
             return ((Number) value).longValue();
+        }
+
+        double fraction() {
+            return ((Number) value).doubleValue();
         }
 
         boolean bool(String key) {

@@ -47,6 +47,30 @@ class ReportJsonTest {
     }
 
     @Test
+    void theVerificationSectionIsWrittenOnlyWhenThereIsOne() throws Exception {
+        Report verified = SampleReports.clean().withVerification(
+                Verification.of("sample:10", 1200, 1000, 998, 1, 1, 1));
+        Path file = writeValid(verified, dir.resolve("verified.json"));
+        assertEquals(verified, ReportJson.read(file));
+        Map<?, ?> section = (Map<?, ?>) ((Map<?, ?>) Json.parse(Files.readString(file))).get("verification");
+        assertEquals(List.of("mode", "watched", "reclaimedByJvm", "agreed", "agreement", "keptAliveOutsideCycles",
+                "prematureFrees", "discovered"), List.copyOf(section.keySet()));
+        assertEquals("sample:10", section.get("mode"));
+        assertEquals(0.998, section.get("agreement"));
+        Map<?, ?> plain = (Map<?, ?>) Json.parse(Files.readString(writeValid(SampleReports.clean(),
+                dir.resolve("plain.json"))));
+        assertFalse(plain.containsKey("verification"));
+    }
+
+    @Test
+    void theSchemaBoundsTheVerificationSection() throws Exception {
+        Map<String, Object> json = ReportJson.toJson(SampleReports.clean().withVerification(
+                new Verification("some", 1, 1, 1, 1.5, 0, 0, 0)));
+        assertEquals(List.of("$.verification.mode: \"some\" does not match ^(all|sample:[1-9][0-9]*)$",
+                "$.verification.agreement: 1.5 is more than 1"), ReportJson.schema().validate(json));
+    }
+
+    @Test
     void theJsonHoldsTheDesignedContent() throws Exception {
         Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(writeValid(SampleReports.leaky(),
                 dir.resolve("leaky.json"))));
@@ -90,7 +114,8 @@ class ReportJsonTest {
 
     @Test
     void everyFieldWrittenIsDeclaredInTheSchemaAndDocumentedInTheReadme() throws Exception {
-        Object tree = Json.parse(Files.readString(writeValid(SampleReports.leaky(), dir.resolve("leaky.json"))));
+        Report verified = SampleReports.leaky().withVerification(Verification.of("all", 9, 5, 5, 0, 0, 0));
+        Object tree = Json.parse(Files.readString(writeValid(verified, dir.resolve("leaky.json"))));
         Set<String> paths = new TreeSet<>();
         collectPaths(tree, "", paths);
         String readme = Files.readString(Path.of("..", "README.md"));
@@ -101,6 +126,7 @@ class ReportJsonTest {
             assertTrue(declared(schema, schema, path.split("\\.")), "the schema does not declare " + path);
         }
         assertTrue(paths.contains("leaks[].closingWrite.stack"), paths.toString());
+        assertTrue(paths.contains("verification.keptAliveOutsideCycles"), paths.toString());
     }
 
     /** Field paths such as {@code leaks[].edges[].backEdge}; the options map is one field. */

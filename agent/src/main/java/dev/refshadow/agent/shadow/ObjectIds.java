@@ -3,9 +3,11 @@ package dev.refshadow.agent.shadow;
 /**
  * Java objects to shadow ids, by identity: an open-addressing table on
  * {@code System.identityHashCode}, with backward-shift deletion, and the reverse array.
- * Holds the objects strongly until the shadow frees them. Analyzer thread only.
+ * Holds the objects strongly until the shadow frees them. Analyzer thread only. Verification
+ * mode extends it to hold the objects it watches weakly ({@code dev.refshadow.agent.verify});
+ * without it, this is the only class loaded and its calls stay monomorphic.
  */
-public final class ObjectIds {
+public class ObjectIds {
     private Object[] keys = new Object[1 << 16];
     private int[] values = new int[1 << 16];
     private int size;
@@ -50,14 +52,28 @@ public final class ObjectIds {
         byId[id] = o;
     }
 
+    /**
+     * Whether {@code o} belongs to the agent and must stay unknown to the shadow, even when an
+     * application thread (such as the JDK's Reference Handler) meets it: never discovered, it
+     * reads as null. None here.
+     */
+    public boolean unseen(Object o) {
+        return false;
+    }
+
     /** The object of {@code id}, null if none. */
     public Object object(int id) {
+        return stored(id);
+    }
+
+    /** The object of {@code id} in this table (not a subclass's). */
+    private Object stored(int id) {
         return id < byId.length ? byId[id] : null;
     }
 
     /** Forgets the object of {@code id} (freed by the shadow). */
     public void remove(int id) {
-        Object o = object(id);
+        Object o = stored(id);
         if (o == null) {
             return;
         }

@@ -17,14 +17,16 @@ import java.lang.reflect.Field;
  */
 public final class Shadow {
     public final Analyzer analyzer;
-    final ObjectIds ids = new ObjectIds();
+    final ObjectIds ids;
     final ClassShapes shapes;
     private final IntList discoveryWork = new IntList();
     /** Per discovered object: its fields not yet confirmed by an event (see {@link #confirmField}). */
     private long[] unconfirmed = new long[1024];
 
-    public Shadow(Analyzer analyzer) {
+    /** {@code ids} is told of every freed id (its {@link ObjectIds#remove}). */
+    public Shadow(Analyzer analyzer, ObjectIds ids) {
         this.analyzer = analyzer;
+        this.ids = ids;
         this.shapes = new ClassShapes(analyzer);
         analyzer.heap.setFreeListener(ids::remove);
     }
@@ -115,6 +117,9 @@ public final class Shadow {
     }
 
     private int discover(Object o) {
+        if (ids.unseen(o)) {
+            return 0;
+        }
         int first = discoverOne(o);
         // Discover what it reaches iteratively: pre-existing object graphs can be deep.
         while (discoveryWork.size() > 0) {

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * A validator for the subset of JSON Schema (draft 2020-12) that refshadow's own schemas use:
  * {@code type}, {@code properties}, {@code required}, {@code additionalProperties},
  * {@code items}, {@code minItems}, {@code maxItems}, {@code enum}, {@code const},
- * {@code minimum}, {@code pattern}, {@code $ref} to {@code #/$defs/...}, and the annotations
+ * {@code minimum}, {@code maximum}, {@code pattern}, {@code $ref} to {@code #/$defs/...}, and the annotations
  * ({@code title}, {@code description}, {@code format}, ...). A schema using any other keyword is
  * rejected when loaded, so that nothing in it is silently ignored.
  */
 public final class JsonSchema {
     private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
-            "items", "minItems", "maxItems", "enum", "const", "minimum", "pattern", "$ref");
+            "items", "minItems", "maxItems", "enum", "const", "minimum", "maximum", "pattern", "$ref");
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$defs", "$comment", "title",
             "description", "format", "examples", "default");
 
@@ -87,6 +87,10 @@ public final class JsonSchema {
         if (value instanceof Number && s.containsKey("minimum")
                 && ((Number) value).doubleValue() < ((Number) s.get("minimum")).doubleValue()) {
             errors.add(path + ": " + value + " is less than " + s.get("minimum"));
+        }
+        if (value instanceof Number && s.containsKey("maximum")
+                && ((Number) value).doubleValue() > ((Number) s.get("maximum")).doubleValue()) {
+            errors.add(path + ": " + value + " is more than " + s.get("maximum"));
         }
         if (value instanceof String && s.containsKey("pattern")
                 && !Pattern.compile((String) s.get("pattern")).matcher((String) value).find()) {

@@ -12,6 +12,7 @@ import dev.refshadow.report.LeakGroup.WeakEdgeSuggestion;
 import dev.refshadow.report.LeakGroup;
 import dev.refshadow.report.Report;
 import dev.refshadow.report.Summary;
+import dev.refshadow.report.Verification;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +81,15 @@ public final class TextRenderer implements Renderer {
         String kinds = s.anomalies().byKind().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + count(e.getValue())).collect(Collectors.joining(", "));
         out.append(kinds.isEmpty() ? "" : " (" + kinds + ")").append('\n');
+        Verification v = r.verification();
+        if (v != null) {
+            out.append("  verification (").append(v.mode()).append("): ").append(count(v.watched()))
+                    .append(" watched, ").append(count(v.reclaimedByJvm())).append(" reclaimed by the JVM; agreement ")
+                    .append(Units.percent(v.agreement())).append(" (")
+                    .append(count(v.agreed())).append(" agreed, ").append(count(v.keptAliveOutsideCycles()))
+                    .append(" kept alive outside cycles, ").append(count(v.prematureFrees())).append(" premature frees, ")
+                    .append(count(v.discovered())).append(" discovered)\n");
+        }
     }
 
     /** One group's block, as in the full report (also the body of a JUnit failure). */

@@ -27,6 +27,11 @@ public final class Units {
         return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
+    /** A fraction as a percentage with four decimals, rounded down: only 1.0 reads {@code 100.0000 %}. */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.4f %%", Math.floor(fraction * 1_000_000) / 10_000);
+    }
+
     /** {@code n word} or {@code n words}. */
     public static String plural(long n, String word) {
         return count(n) + " " + word + (n == 1 ? "" : "s");

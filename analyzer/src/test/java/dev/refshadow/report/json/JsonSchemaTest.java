@@ -16,6 +16,7 @@ class JsonSchemaTest {
             + "  \"version\": {\"const\": 1},"
             + "  \"items\": {\"type\": \"array\", \"minItems\": 1, \"maxItems\": 2, \"items\": {\"$ref\": \"#/$defs/count\"}},"
             + "  \"maybe\": {\"type\": [\"string\", \"null\"]},"
+            + "  \"share\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 1},"
             + "  \"counts\": {\"type\": \"object\", \"additionalProperties\": {\"$ref\": \"#/$defs/count\"}}"
             + "},"
             + "\"$defs\": {\"count\": {\"type\": \"integer\", \"minimum\": 0}}}";
@@ -27,7 +28,7 @@ class JsonSchemaTest {
     @Test
     void acceptsAConformingValueWithUnknownProperties() throws JsonException {
         assertEquals(List.of(), errors("{\"id\": \"ab12\", \"kind\": \"a\", \"version\": 1, \"items\": [0, 7],"
-                + " \"maybe\": null, \"counts\": {\"x\": 3}, \"addedLater\": true}"));
+                + " \"maybe\": null, \"share\": 0.25, \"counts\": {\"x\": 3}, \"addedLater\": true}"));
     }
 
     @Test
@@ -35,6 +36,7 @@ class JsonSchemaTest {
         assertEquals(List.of("$: missing \"items\""), errors("{\"id\": \"ab12\"}"));
         assertEquals(List.of("$.id: \"xyz\" does not match ^[a-f0-9]{4}$"), errors("{\"id\": \"xyz\", \"items\": [1]}"));
         assertEquals(List.of("$.items[1]: -1 is less than 0"), errors("{\"id\": \"ab12\", \"items\": [1, -1]}"));
+        assertEquals(List.of("$.share: 1.5 is more than 1"), errors("{\"id\": \"ab12\", \"items\": [1], \"share\": 1.5}"));
         assertEquals(List.of("$.items[0]: expected integer but found number"),
                 errors("{\"id\": \"ab12\", \"items\": [1.5]}"));
         assertEquals(List.of("$.items: fewer than 1 items"), errors("{\"id\": \"ab12\", \"items\": []}"));

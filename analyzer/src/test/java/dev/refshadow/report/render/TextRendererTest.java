@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refshadow.report.TestReports;
+import dev.refshadow.report.Verification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,15 @@ class TextRendererTest {
         assertFalse(text.contains("Leak group 3/4"), text);
         assertTrue(text.endsWith("2 more leak groups not shown (top 2); the JSON and HTML reports have them all\n"), text);
         assertThrows(IllegalArgumentException.class, () -> new TextRenderer(0));
+    }
+
+    @Test
+    void theVerificationFiguresFollowTheSummary() {
+        String text = Rendering.of(new TextRenderer(20), TestReports.clean().withVerification(
+                Verification.of("all", 30_000, 20_008, 20_000, 1, 0, 7)));
+        assertTrue(text.contains("\n  verification (all): 30,000 watched, 20,008 reclaimed by the JVM; agreement 99.9950 %"
+                + " (20,000 agreed, 1 kept alive outside cycles, 0 premature frees, 7 discovered)\n"), text);
+        assertFalse(Rendering.of(new TextRenderer(20), TestReports.clean()).contains("verification"));
     }
 
     @Test
