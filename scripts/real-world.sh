@@ -21,7 +21,7 @@
 # Environment: JDK17_HOME, JDK25_HOME; REAL_WORLD_TIMEOUT seconds a run (default 5400);
 # REAL_WORLD_VERIFY, the agent's verify= option (default sample:100).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${REFSHADOW_CACHE:-$HOME/.cache/refshadow}/real-world"
 work="$root/target/real-world"
 agent="$root/agent/target/refshadow-agent.jar"
@@ -36,7 +36,7 @@ say() { printf 'real-world: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
 
 usage() {
-  sed -n '/^# Usage:/,/^# REAL_WORLD_VERIFY/s/^# \{0,1\}//p' "$0" >&2
+  sed -n '/^# Usage:/,/^# REAL_WORLD_VERIFY/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -169,7 +169,8 @@ agent_errors='refshadow: the analyzer stopped early.*|the report could not be wr
 errors() { # plain-dir agent-dir: prints the agent run's errors, one a line
   local rc
   rc=$(< "$2/rc")
-  if (( rc == 124 || rc == 137 )); then echo "timed out after $timeout_s s (deadlock?)"
+  if (( rc == 124 )); then echo "timed out after $timeout_s s (deadlock?)"
+  elif (( rc == 137 )); then echo "killed (timed out after $timeout_s s, or out of memory)"
   elif (( rc > 128 )); then echo "crashed (exit $rc)"
   elif [[ "$rc" != "$(< "$1/rc")" ]]; then echo "exit $rc, plain exit $(< "$1/rc")"
   fi
@@ -302,4 +303,5 @@ main() {
   return "$failed"
 }
 
-main "$@"
+# Run when executed; sourcing only defines the functions.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then main "$@"; exit; fi
