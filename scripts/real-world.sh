@@ -180,55 +180,47 @@ errors() { # plain-dir agent-dir: prints the agent run's errors, one a line
            <(cat "$2/stdout" "$2/stderr" | grep -E "$jvm_errors" | sort -u)
 }
 
-figures() { # report.json: tracked cyclic anomalies agreement (agreement 0..1 or n/a), tab-separated
+figures() { # report.json: tracked cyclic anomalies per-10k agreement missed-goals, tab-separated
+  # (n/a where the report or its verification is missing; missed goals: "anomalies", "agreement")
   python3 - "$1" <<'EOF'
 import json, sys
 try:
     with open(sys.argv[1]) as f:
         report = json.load(f)
 except (OSError, ValueError):
-    print("n/a\tn/a\tn/a\tn/a")
+    print("n/a\tn/a\tn/a\tn/a\tn/a\t")
     sys.exit(0)
 s = report["summary"]
-v = report.get("verification") or {}
-agreement = v.get("agreement")
-print(s["trackedObjects"], s["cyclicGarbage"], s["anomalies"]["total"],
-      "n/a" if agreement is None else agreement, sep="\t")
+tracked, anomalies = s["trackedObjects"], s["anomalies"]["total"]
+agreement = (report.get("verification") or {}).get("agreement")
+missed = (["anomalies"] if anomalies * 10000 > tracked else []) \
+    + (["agreement"] if agreement is not None and agreement < 0.9999 else [])
+print(tracked, s["cyclicGarbage"], anomalies, f"{anomalies * 10000 / max(tracked, 1):.2f}",
+      "n/a" if agreement is None else f"{agreement * 100:.3f} %", " ".join(missed), sep="\t")
 EOF
 }
 
 missed=()
 row() { # case jdk: compares the two runs, prints the table's row and notes the missed goals
   local plain="$work/$1/jdk$2/plain" agent_run="$work/$1/jdk$2/agent" same=yes problems
-  local tracked cyclic anomalies agreement per10k shown_agreement ps as
-  if ! diff -rq "$("$1_output" "$plain")" "$("$1_output" "$agent_run")" > "$agent_run/output.diff" 2>&1; then
+  local tracked cyclic anomalies per10k agreement goals ps as
+  if ! diff -r "$("$1_output" "$plain")" "$("$1_output" "$agent_run")" > "$agent_run/output.diff" 2>&1; then
     same=no
     missed+=("outputs:$1 on JDK $2: outputs differ ($agent_run/output.diff)")
   fi
   errors "$plain" "$agent_run" > "$agent_run/errors.txt"
+  problems=none
   if [[ -s "$agent_run/errors.txt" ]]; then
     missed+=("outputs:$1 on JDK $2: agent errors: $(head -3 "$agent_run/errors.txt" | paste -sd ';')")
     problems="$(head -2 "$agent_run/errors.txt" | cut -c1-120 | paste -sd ';' | sed 's/|/\\|/g')"
-  else
-    problems=none
   fi
-  IFS=$'\t' read -r tracked cyclic anomalies agreement < <(figures "$agent_run/report.json")
-  per10k=n/a shown_agreement=n/a
-  if [[ "$tracked" != n/a ]]; then
-    per10k=$(python3 -c "print(f'{$anomalies * 10000 / max($tracked, 1):.2f}')")
-    if python3 -c "import sys; sys.exit(0 if $anomalies * 10000 > $tracked else 1)"; then
-      missed+=("all:$1 on JDK $2: $anomalies anomalies in $tracked tracked objects ($per10k per 10,000)")
-    fi
-  fi
-  if [[ "$agreement" != n/a ]]; then
-    shown_agreement=$(python3 -c "print(f'{$agreement * 100:.3f} %')")
-    if python3 -c "import sys; sys.exit(0 if $agreement < 0.9999 else 1)"; then
-      missed+=("all:$1 on JDK $2: verification agreement $shown_agreement")
-    fi
-  fi
+  IFS=$'\t' read -r tracked cyclic anomalies per10k agreement goals < <(figures "$agent_run/report.json")
+  [[ " $goals " != *" anomalies "* ]] \
+    || missed+=("all:$1 on JDK $2: $anomalies anomalies in $tracked tracked objects ($per10k per 10,000)")
+  [[ " $goals " != *" agreement "* ]] || missed+=("all:$1 on JDK $2: verification agreement $agreement")
   ps=$(< "$plain/seconds") as=$(< "$agent_run/seconds")
   printf '| %s | %s | %s | %s | %s | %s | %s (%s / 10k) | %s | %.1f | %.1f | %.1fx |\n' \
-    "$1" "$2" "$same" "$problems" "$tracked" "$cyclic" "$anomalies" "$per10k" "$shown_agreement" \
+    "$1" "$2" "$same" "$problems" "$tracked" "$cyclic" "$anomalies" "$per10k" "$agreement" \
     "$ps" "$as" "$(echo "scale=4; $as / $ps" | bc)"
 }
 
