@@ -19,7 +19,9 @@
 # Defaults: --case all --jdk all. Downloads (Maven Central, through mvn) are cached in
 # $REFSHADOW_CACHE/real-world (default ~/.cache/refshadow); runs go to target/real-world/.
 # Environment: JDK17_HOME, JDK25_HOME; REAL_WORLD_TIMEOUT seconds a run (default 5400);
-# REAL_WORLD_VERIFY, the agent's verify= option (default sample:100).
+# REAL_WORLD_VERIFY, the agent's verify= option (default sample:100); REAL_WORLD_AGENT_HEAP, the
+# -Xmx of the runs under the agent (default 10g: the agent keeps objects until its shadow frees
+# them, and H2 thrashes in the JVM's default heap of a quarter of this 23 GB machine).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${REFSHADOW_CACHE:-$HOME/.cache/refshadow}/real-world"
@@ -27,6 +29,7 @@ work="$root/target/real-world"
 agent="$root/agent/target/refshadow-agent.jar"
 timeout_s="${REAL_WORLD_TIMEOUT:-5400}"
 verify="${REAL_WORLD_VERIFY:-sample:100}"
+agent_heap="${REAL_WORLD_AGENT_HEAP:-10g}"
 all_cases=(javac h2 tests)
 all_jdks=(17 25)
 readme_begin='<!-- real-world:begin -->'
@@ -36,7 +39,7 @@ say() { printf 'real-world: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 2; }
 
 usage() {
-  sed -n '/^# Usage:/,/^# REAL_WORLD_VERIFY/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '/^# Usage:/,/^# them, and H2/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -152,7 +155,7 @@ run() { # case jdk plain|agent: runs the program once in target/real-world/CASE/
   rm -rf "$dir"
   mkdir -p "$dir"
   "$1_program" "$dir"
-  [[ "$3" == plain ]] || options=("-javaagent:$agent=report=$dir/report,formats=json,verify=$verify")
+  [[ "$3" == plain ]] || options=("-Xmx$agent_heap" "-javaagent:$agent=report=$dir/report,formats=json,verify=$verify")
   say "$1 on JDK $2, $3: started $(date +%H:%M:%S) (output in $dir)"
   start=$(date +%s.%N)
   (cd "$dir" && timeout --kill-after=30 "$timeout_s" "$java" "${options[@]}" "${program[@]}" > stdout 2> stderr) || rc=$?
