@@ -173,11 +173,11 @@ errors() { # plain-dir agent-dir: prints the agent run's errors, one a line
   local rc
   rc=$(< "$2/rc")
   if (( rc == 124 )); then echo "timed out after $timeout_s s (deadlock?)"
-  elif (( rc == 137 )); then echo "killed (timed out after $timeout_s s, or out of memory)"
+  elif (( rc == 137 )); then echo "killed (SIGKILL: the kill after a timeout, or the system)"
   elif (( rc > 128 )); then echo "crashed (exit $rc)"
   elif [[ "$rc" != "$(< "$1/rc")" ]]; then echo "exit $rc, plain exit $(< "$1/rc")"
   fi
-  [[ -s "$2/report.json" ]] || echo "lost report (no $2/report.json)"
+  [[ -s "$2/report.json" ]] || echo "lost report (no report.json)"
   grep -ohE "$agent_errors" "$2/stderr" | sed 's/; report: .*//' || true
   comm -13 <(cat "$1/stdout" "$1/stderr" | grep -E "$jvm_errors" | sort -u) \
            <(cat "$2/stdout" "$2/stderr" | grep -E "$jvm_errors" | sort -u)
