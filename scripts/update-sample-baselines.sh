@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rewrites samples/expected/<NAME>.baseline.json: each sample's own leak groups (classes of
-# dev.refshadow.samples), as the agent reports them now. CI checks every sample's report against
+# Rewrites samples/expected/<NAME>.baseline.json: each sample's own leak groups (classes of, or
+# allocated by, dev.refshadow.samples), as the agent reports them now. CI checks every sample's report against
 # its baseline with `refshadow check --only 'dev.refshadow.samples.*' --baseline ...`: a new leak
 # group in a sample fails. Review the diff before committing.
 set -euo pipefail

@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     Path baseline;
 
     @Option(names = "--only", paramLabel = "GLOB",
-            description = "count only the leak groups with a class matching GLOB (repeatable), e.g. 'com.acme.*'")
+            description = "count only the leak groups with a class or allocation site matching GLOB (repeatable), e.g. 'com.acme.*'")
     List<String> only;
 
     @Option(names = "--suppressions", paramLabel = "FILE",

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--only", paramLabel = "GLOB",
-            description = "keep only the leak groups with a class matching GLOB (repeatable), e.g. 'com.acme.*'")
+            description = "keep only the leak groups with a class or allocation site matching GLOB (repeatable), e.g. 'com.acme.*'")
     java.util.List<String> only;
 
     @Override

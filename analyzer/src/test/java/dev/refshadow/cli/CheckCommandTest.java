@@ -50,6 +50,13 @@ class CheckCommandTest {
     }
 
     @Test
+    void onlyAlsoMatchesWhereAGroupWasAllocated() {
+        Cli.Result ui = Cli.run("check", report.toString(), "--only", "com.acme.Ui.<init>*");
+        assertTrue(ui.out().startsWith("refshadow check: FAILED: 1 leak group (limit 0)"), ui.out());
+        assertTrue(ui.out().contains("Button"), ui.out());
+    }
+
+    @Test
     void aCleanReportPasses() throws Exception {
         Path clean = ReportFilesForCli.json(TestReports.clean(), dir.resolve("clean.json"));
         Cli.Result r = Cli.run("check", clean.toString());

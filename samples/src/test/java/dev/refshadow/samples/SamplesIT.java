@@ -1,6 +1,7 @@
 package dev.refshadow.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.refshadow.agent.it.harness.Fork;
 import java.io.IOException;
@@ -103,7 +104,7 @@ class SamplesIT {
     /**
      * The sample's report passes {@code refshadow check} against its expected baseline
      * (samples/expected/NAME.baseline.json, written by scripts/update-sample-baselines.sh): no
-     * leak group of the sample's own classes that the baseline does not have.
+     * leak group of the sample's own classes or allocations that the baseline does not have.
      */
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("samples")
@@ -117,6 +118,23 @@ class SamplesIT {
             "--only", "dev.refshadow.samples.*", "--baseline", baseline.toString()},
                 new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         assertEquals(0, code, () -> sample + ": refshadow check failed\n" + out + err + "\n" + r.describe());
+        expectKnownAllocationSites(sample, report);
+    }
+
+    /** Every object of the sample's own leak groups was made at a known site (the group names the line). */
+    private static void expectKnownAllocationSites(String sample, Path report) {
+        dev.refshadow.report.Report written;
+        try {
+            written = dev.refshadow.report.ReportJson.read(report);
+        } catch (dev.refshadow.report.ReportInputException e) {
+            throw new AssertionError(sample + ": " + e.getMessage(), e);
+        }
+        for (dev.refshadow.report.LeakGroup g : written.leaks()) {
+            boolean own = g.classes().stream().anyMatch(c -> c.name().startsWith("dev.refshadow.samples."));
+            boolean unknownSite = g.allocationSites().stream().anyMatch(site -> site.site() == null);
+            assertTrue(!own || !unknownSite, () -> sample + ": a leak group with an unknown allocation site: "
+                    + g.allocationSites());
+        }
     }
 
     /** A correct program under a complete agent shows no anomaly in the exit summary. */

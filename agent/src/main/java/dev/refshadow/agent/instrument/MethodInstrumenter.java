@@ -117,7 +117,7 @@ final class MethodInstrumenter {
                 }
                 case AbstractInsnNode.VAR_INSN -> instrumentLocalStore((VarInsnNode) insn, i, framed && !beforeSuper);
                 case AbstractInsnNode.FIELD_INSN -> instrumentFieldStore((FieldInsnNode) insn, beforeSuper, deferredThisStores);
-                case AbstractInsnNode.TYPE_INSN -> instrumentTypeInsn((TypeInsnNode) insn, pendingNews);
+                case AbstractInsnNode.TYPE_INSN -> instrumentTypeInsn((TypeInsnNode) insn, i, pendingNews);
                 case AbstractInsnNode.INT_INSN -> {
                     if (insn.getOpcode() == NEWARRAY) {
                         code.insert(insn, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
@@ -258,9 +258,9 @@ final class MethodInstrumenter {
         }
     }
 
-    private void instrumentTypeInsn(TypeInsnNode insn, Deque<int[]> pendingNews) {
+    private void instrumentTypeInsn(TypeInsnNode insn, int index, Deque<int[]> pendingNews) {
         if (insn.getOpcode() == NEW) {
-            pendingNews.push(new int[] {site(), nextIsDup(insn) ? 1 : 0});
+            pendingNews.push(new int[] {site(), nextIsDup(index) ? 1 : 0});
         } else if (insn.getOpcode() == ANEWARRAY) {
             code.insert(insn, BarrierCalls.code().op(DUP).push(site()).call("newArray", "(" + OBJECT + "I)V").build());
         }
@@ -474,12 +474,13 @@ final class MethodInstrumenter {
         return at;
     }
 
-    private boolean nextIsDup(AbstractInsnNode insn) {
-        AbstractInsnNode next = insn.getNext();
-        while (next != null && next.getOpcode() < 0) {
-            next = next.getNext();
+    /** Whether the original instruction after {@code index} (inserted code aside) is a {@code dup}. */
+    private boolean nextIsDup(int index) {
+        int next = index + 1;
+        while (next < original.length && original[next].getOpcode() < 0) {
+            next++;
         }
-        return next != null && next.getOpcode() == DUP;
+        return next < original.length && original[next].getOpcode() == DUP;
     }
 
     private void collectReferenceSlots(AbstractInsnNode[] insns) {

@@ -18,13 +18,18 @@ class ClosingWritesIT {
 
     /** The closing write of the leak group of {@code ClosingWrites$<cycleClass>}, from the report written at exit. */
     private static ClosingWrite closingWriteOf(String cycleClass, Path jdk) throws Exception {
+        return groupOf(cycleClass, jdk).closingWrite();
+    }
+
+    /** The leak group of {@code ClosingWrites$<cycleClass>}, from the report written at exit. */
+    private static LeakGroup groupOf(String cycleClass, Path jdk) throws Exception {
         Programs.run("ClosingWrites", jdk).expectExit(0).expect("collected", 1);
         Path report = Programs.runDir("ClosingWrites", jdk).resolve("refshadow-report.json");
         List<LeakGroup> groups = ReportJson.read(report).leaks().stream()
                 .filter(g -> g.classes().stream().anyMatch(c -> c.name().equals(PROGRAM + "$" + cycleClass)))
                 .toList();
         assertEquals(1, groups.size(), groups.toString());
-        return groups.get(0).closingWrite();
+        return groups.get(0);
     }
 
     /**
@@ -54,5 +59,17 @@ class ClosingWritesIT {
     @MethodSource("dev.refshadow.agent.it.Programs#jdks")
     void aCycleDroppedInAFramedMethodNamesItOnce(Path jdk) throws Exception {
         expectClosedIn("Framed", "$Holder.replace", List.of(".dropInFrame", ".main"), jdk);
+    }
+
+    /** Objects made by {@code new} in the program: the group names the lines that made them. */
+    @ParameterizedTest
+    @MethodSource("dev.refshadow.agent.it.Programs#jdks")
+    void allocationSitesNameTheLinesThatMadeTheCycle(Path jdk) throws Exception {
+        LeakGroup group = groupOf("Leaf", jdk);
+        assertTrue(!group.allocationSites().isEmpty(), group.toString());
+        for (LeakGroup.SiteCount site : group.allocationSites()) {
+            assertTrue(site.site() != null && site.site().matches("\\Q" + PROGRAM + "\\E.*\\(ClosingWrites.java:\\d+\\)"),
+                    group.allocationSites().toString());
+        }
     }
 }
